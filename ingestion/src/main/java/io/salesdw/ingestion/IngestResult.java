@@ -1,0 +1,48 @@
+package io.salesdw.ingestion;
+
+import static java.util.Objects.requireNonNull;
+
+import io.salesdw.contracts.SourceSystem;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The outcome of one {@link BronzeIngestion#run}: the batch (its id is derived from the content
+ * checksum of the input), whether it landed now or had landed before, and one {@link TableResult}
+ * per bronze table.
+ */
+public record IngestResult(
+    SourceSystem source,
+    String batchId,
+    Status status,
+    int files,
+    long bytes,
+    List<TableResult> tables,
+    long quarantineVersion,
+    Duration elapsed) {
+  /** Whether the batch was landed by this run or found in the batch ledger. */
+  public enum Status {
+    LANDED,
+    ALREADY_LANDED
+  }
+
+  public IngestResult {
+    requireNonNull(source, "source is null");
+    requireNonNull(batchId, "batchId is null");
+    requireNonNull(status, "status is null");
+    tables = List.copyOf(requireNonNull(tables, "tables is null"));
+    requireNonNull(elapsed, "elapsed is null");
+  }
+
+  public long rowsRead() {
+    return tables.stream().mapToLong(TableResult::rowsRead).sum();
+  }
+
+  public long rowsLanded() {
+    return tables.stream().mapToLong(TableResult::rowsLanded).sum();
+  }
+
+  public long rowsQuarantined() {
+    return tables.stream().mapToLong(TableResult::rowsQuarantined).sum();
+  }
+}
