@@ -7,6 +7,9 @@ import io.salesdw.ingestion.BronzeIngestion;
 import io.salesdw.ingestion.IngestRequest;
 import io.salesdw.ingestion.IngestResult;
 import io.salesdw.ingestion.IngestionSparkSession;
+import io.salesdw.ingestion.identity.CustomerIdentityJob;
+import io.salesdw.ingestion.identity.CustomerIdentitySummary;
+import io.salesdw.ingestion.silver.SilverTableResult;
 import io.salesdw.lake.DeltaTableInfo;
 import io.salesdw.lake.Lake;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -31,15 +35,15 @@ import picocli.CommandLine.Spec;
       "Run the whole chain on a small generated organisation into one folder, embedded (Spark"
           + " local, Delta on the local disk, no servers), and print what was made and where to"
           + " look next.",
-      "Today the chain is: generate the CRM, ERP and chat exports, then land all three in the"
-          + " lake's bronze tables with quarantine and audit. Each later step joins the demo when"
-          + " it lands. Re-running the demo regenerates the same sources and lands nothing twice."
+      "Today the chain is: generate the CRM, ERP and chat exports, land all three in the lake"
+          + " (bronze with quarantine and audit, then silver current state), and match one"
+          + " customer identity across them. Each later step joins the demo when it lands. Re-running the demo regenerates the same sources and lands nothing twice."
     })
 final class DemoCommand implements Callable<Integer> {
   /** Small enough for a laptop minute, large enough for every mart to have data. */
   static final double DEFAULT_SCALE = 0.02;
 
-  private static final int STEPS = 3;
+  private static final int STEPS = 4;
 
   @Spec CommandSpec spec;
 
@@ -75,6 +79,7 @@ final class DemoCommand implements Callable<Integer> {
 
     console.progress(step(2, "land crm, erp and chat in the lake (Spark local)"));
     List<IngestResult> landed = new ArrayList<>();
+    CustomerIdentitySummary identity;
     SparkSession spark = IngestionSparkSession.create(IngestionSparkSession.DEFAULT_MASTER);
     try {
       BronzeIngestion ingestion = new BronzeIngestion(spark);
@@ -84,11 +89,13 @@ final class DemoCommand implements Callable<Integer> {
                 new IngestRequest(source, sources.resolve(source.code()), lake, Optional.empty()),
                 line -> console.progress("  " + line)));
       }
+      console.progress(step(3, "match one customer identity across CRM, ERP and chat"));
+      identity = CustomerIdentityJob.run(spark, lake);
     } finally {
       spark.stop();
     }
 
-    console.progress(step(3, "list the lake"));
+    console.progress(step(4, "list the lake"));
     List<DeltaTableInfo> tables = Lake.open(lake).tables();
     Duration total = Duration.ofNanos(System.nanoTime() - start);
 
@@ -129,6 +136,33 @@ final class DemoCommand implements Callable<Integer> {
               Console.count(result.rowsQuarantined()),
               result.status() == IngestResult.Status.ALREADY_LANDED ? "  (already landed)" : ""));
     }
+    List<SilverTableResult> silver =
+        landed.stream()
+            .flatMap(result -> result.silver().stream())
+            .flatMap(result -> result.tables().stream())
+            .toList();
+    console.result(
+        String.format(
+            Locale.ROOT,
+            "Silver: %d current-state tables, %s live rows (%s deletes applied, %s stale versions"
+                + " skipped)",
+            silver.size(),
+            Console.count(silver.stream().mapToLong(SilverTableResult::liveRows).sum()),
+            Console.count(silver.stream().mapToLong(SilverTableResult::deleted).sum()),
+            Console.count(silver.stream().mapToLong(SilverTableResult::staleSkipped).sum())));
+    long records =
+        identity.recordsPerSource().entrySet().stream()
+            .filter(entry -> !entry.getKey().equals("crm_contacts"))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+    console.result(
+        String.format(
+            Locale.ROOT,
+            "Customer identity: %s CRM accounts, ERP customers and chat contacts -> %s unified"
+                + " customers (%s)",
+            Console.count(records),
+            Console.count(identity.unifiedCustomers()),
+            identity.table()));
     console.result("");
     console.result("Where to look next:");
     console.result("  ./salesdw lake ls --lake " + lake + "     every table, rows and versions");

@@ -8,6 +8,10 @@ import io.salesdw.ingestion.IngestRequest;
 import io.salesdw.ingestion.IngestResult;
 import io.salesdw.ingestion.IngestionSparkSession;
 import io.salesdw.ingestion.TableResult;
+import io.salesdw.ingestion.identity.CustomerIdentityJob;
+import io.salesdw.ingestion.identity.CustomerIdentitySummary;
+import io.salesdw.ingestion.silver.SilverResult;
+import io.salesdw.ingestion.silver.SilverTableResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +51,11 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--input", description = "Export file or directory to land.")
   Path input;
 
-  @Option(names = "--jdbc", description = "JDBC URL of the source database (ERP; not yet).")
+  @Option(
+      names = "--jdbc",
+      description =
+          "JDBC URL of the ERP database (jdbc:postgresql://host:port/db); user and password from"
+              + " the URL or SALESDW_JDBC_USER / SALESDW_JDBC_PASSWORD.")
   String jdbcUrl;
 
   @Option(names = "--lake", required = true, description = "Lake root: a path or a Hadoop URI.")
@@ -69,9 +77,10 @@ final class IngestCommand implements Callable<Integer> {
     Console console = consoleOptions.console(spec);
     SourceSystem system = sourceSystem();
     if (jdbcUrl != null) {
-      throw new SalesdwException(
-          ErrorKind.USER_ERROR,
-          "--jdbc is not available in this build yet; export the tables to CSV and use --input");
+      if (input != null) {
+        throw new SalesdwException(ErrorKind.USER_ERROR, "give either --input or --jdbc, not both");
+      }
+      return JdbcIngestOutput.ingest(console, system, jdbcUrl, lake, master, json);
     }
     if (input == null) {
       throw new SalesdwException(
@@ -87,6 +96,15 @@ final class IngestCommand implements Callable<Integer> {
               .run(
                   new IngestRequest(system, input, lake, Optional.ofNullable(mapping)),
                   console::progress);
+      if (CustomerIdentityJob.inputsPresent(spark, lake)) {
+        CustomerIdentitySummary identity = CustomerIdentityJob.run(spark, lake);
+        console.progress(
+            String.format(
+                Locale.ROOT,
+                "customer identity: %s unified customers in %s",
+                Console.count(identity.unifiedCustomers()),
+                identity.table()));
+      }
     } finally {
       spark.stop();
     }
@@ -122,6 +140,34 @@ final class IngestCommand implements Callable<Integer> {
               Console.count(table.rowsLanded()),
               Console.count(table.rowsQuarantined()),
               table.version()));
+    }
+    if (result.silver().isPresent()) {
+      String silverFormat = "%-36s %10s %10s %10s %10s %10s %8s";
+      console.result(
+          String.format(
+              Locale.ROOT,
+              silverFormat,
+              "silver table",
+              "rows",
+              "inserted",
+              "updated",
+              "deleted",
+              "stale",
+              "version"));
+      for (SilverTableResult table : result.silver().get().tables()) {
+        console.result(
+            String.format(
+                Locale.ROOT,
+                silverFormat,
+                table.table(),
+                Console.count(table.liveRows()),
+                Console.count(table.inserted()),
+                Console.count(table.updated()),
+                Console.count(table.deleted()),
+                Console.count(table.staleSkipped()),
+                table.version()));
+        table.problem().ifPresent(problem -> console.result("  " + problem));
+      }
     }
     String what =
         result.status() == IngestResult.Status.ALREADY_LANDED
@@ -161,6 +207,30 @@ final class IngestCommand implements Callable<Integer> {
       row.put("rows_landed", table.rowsLanded());
       row.put("rows_quarantined", table.rowsQuarantined());
       row.put("batch_id", result.batchId());
+      row.put("version", table.version());
+      tables.add(row);
+    }
+    document.put("tables", tables);
+    result.silver().ifPresent(silver -> document.put("silver", silverJson(silver)));
+    return document;
+  }
+
+  private static Map<String, Object> silverJson(SilverResult silver) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("status", silver.status().name().toLowerCase(Locale.ROOT));
+    List<Map<String, Object>> tables = new ArrayList<>();
+    for (SilverTableResult table : silver.tables()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("table", table.table());
+      row.put("rows", table.liveRows());
+      row.put("rows_in", table.rowsIn());
+      row.put("inserted", table.inserted());
+      row.put("updated", table.updated());
+      row.put("deleted", table.deleted());
+      row.put("stale_skipped", table.staleSkipped());
+      row.put("quarantined", table.quarantined());
+      row.put("added_columns", table.addedColumns());
+      row.put("problem", table.problem().orElse(null));
       row.put("version", table.version());
       tables.add(row);
     }

@@ -36,7 +36,10 @@ class DemoCommandIT {
             "bronze/erp_orders",
             "bronze/chat_messages",
             "quarantine/rows",
-            "quarantine/audit");
+            "quarantine/audit",
+            "silver/crm_opportunities",
+            "silver/customer_crosswalk");
+    assertThat(first.out()).contains("Customer identity:").contains("unified customers");
     // Every leads record the CRM exported is either in bronze or quarantined: counted here with an
     // independent CSV parser, against the two tables' row counts.
     long exported = csvRecords(demo.resolve("sources/crm/leads.csv"));

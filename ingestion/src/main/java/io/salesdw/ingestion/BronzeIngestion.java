@@ -14,6 +14,8 @@ import io.salesdw.contracts.SourceContracts;
 import io.salesdw.contracts.TableContract;
 import io.salesdw.ingestion.mapping.FileMapping;
 import io.salesdw.ingestion.mapping.SourceMapping;
+import io.salesdw.ingestion.silver.SilverMerge;
+import io.salesdw.ingestion.silver.SilverResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -157,7 +159,14 @@ public final class BronzeIngestion {
     String lake = request.lake();
     if (ledgerHolds(lake, batchId)) {
       progress.report(batchId + ": already landed; nothing to do");
-      return alreadyLanded(request, batchId, files.size(), bytes, startNanos);
+      // Silver still runs: a run that died after bronze but before silver completes it now.
+      return mergeSilver(
+          alreadyLanded(request, batchId, files.size(), bytes, startNanos),
+          lake,
+          mappingYaml,
+          mappingOrigin,
+          startNanos,
+          progress);
     }
 
     Dataset<Row> parsed =
@@ -166,23 +175,40 @@ public final class BronzeIngestion {
                 tasks.flatMap(new FileTasks.Parse(contractsYaml, mappingYaml, mappingOrigin)),
                 FileTasks.PARSED_SCHEMA)
             .persist(StorageLevel.MEMORY_AND_DISK());
+    IngestResult landed;
     try {
-      return land(
-          request,
-          mapping,
-          files,
-          parsed,
-          batchId,
-          contentSha256,
-          checksumByFile,
-          bytes,
-          mappingOrigin,
-          startedAt,
-          startNanos,
-          progress);
+      landed =
+          land(
+              request,
+              mapping,
+              files,
+              parsed,
+              batchId,
+              contentSha256,
+              checksumByFile,
+              bytes,
+              mappingOrigin,
+              startedAt,
+              startNanos,
+              progress);
     } finally {
       parsed.unpersist();
     }
+    return mergeSilver(landed, lake, mappingYaml, mappingOrigin, startNanos, progress);
+  }
+
+  /** Merges the batch into the silver tables (a no-op when it was merged before). */
+  private IngestResult mergeSilver(
+      IngestResult landed,
+      String lake,
+      String mappingYaml,
+      String mappingOrigin,
+      long startNanos,
+      IngestProgress progress) {
+    SilverResult silver =
+        new SilverMerge(spark)
+            .run(landed.source(), lake, landed.batchId(), mappingYaml, mappingOrigin, progress);
+    return landed.withSilver(silver, Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
   private IngestResult land(
@@ -372,6 +398,8 @@ public final class BronzeIngestion {
           // is already in the table's log.
           .option("txnAppId", "salesdw-ingest-" + batchId)
           .option("txnVersion", 0L)
+          // A contract that gains an optional column lands it; silver then adds it too.
+          .option("mergeSchema", "true")
           .save(LakeTables.location(lake, table));
     } catch (RuntimeException e) {
       throw IngestionErrors.writeFailed(LakeTables.location(lake, table), e);
