@@ -364,6 +364,21 @@ public final class BronzeIngestion {
 
   /** The contract columns cast from their canonical texts, then the lineage columns. */
   private static Column[] bronzeColumns(TableContract contract, String batchId, Timestamp at) {
+    List<Column> columns = typedContractColumns(contract);
+    columns.add(lit(batchId).as(BATCH_ID));
+    columns.add(col("source_file").as(SOURCE_FILE));
+    columns.add(col("line_number").as(LINE_NUMBER));
+    columns.add(lit(at).as(INGESTED_AT));
+    columns.add(col("row_hash").as(ROW_HASH));
+    return columns.toArray(Column[]::new);
+  }
+
+  /**
+   * The contract's columns, typed, from a {@code values} array column of canonical texts (as the
+   * parsers and the JDBC reader produce them): one cast per logical type, shared by every way of
+   * landing rows so that a value lands the same whichever way it came.
+   */
+  public static List<Column> typedContractColumns(TableContract contract) {
     List<Column> columns = new ArrayList<>();
     for (int i = 0; i < contract.columns().size(); i++) {
       ContractColumn column = contract.columns().get(i);
@@ -381,12 +396,7 @@ public final class BronzeIngestion {
           };
       columns.add(typed.as(column.name()));
     }
-    columns.add(lit(batchId).as(BATCH_ID));
-    columns.add(col("source_file").as(SOURCE_FILE));
-    columns.add(col("line_number").as(LINE_NUMBER));
-    columns.add(lit(at).as(INGESTED_AT));
-    columns.add(col("row_hash").as(ROW_HASH));
-    return columns.toArray(Column[]::new);
+    return columns;
   }
 
   private void append(Dataset<Row> rows, String lake, String table, String batchId) {

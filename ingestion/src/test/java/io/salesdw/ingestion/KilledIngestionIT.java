@@ -3,6 +3,7 @@ package io.salesdw.ingestion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.salesdw.contracts.SourceSystem;
+import io.salesdw.ingestion.silver.SilverMerge;
 import io.salesdw.testing.TestingSparkSession;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -140,6 +141,12 @@ class KilledIngestionIT {
 
   private static Dataset<Row> comparable(Path table) {
     Dataset<Row> rows = SPARK.read().format("delta").load(table.toUri().toString());
+    if (table.endsWith(SilverMerge.MERGES)) {
+      // The silver ledger's action counters say what each run did: a re-run after a crash that
+      // followed some MERGEs finds those rows already merged and counts them as stale. The state
+      // it records (live rows, table version, added columns, problem) must still match.
+      rows = rows.drop("rows_in", "inserted", "updated", "deleted", "stale_skipped", "quarantined");
+    }
     String[] runTimes =
         Arrays.stream(rows.columns())
             .filter(column -> RUN_TIME_COLUMN.matcher(column).matches())

@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
 import io.delta.tables.DeltaTable;
-import io.salesdw.contracts.ContractColumn;
 import io.salesdw.contracts.SourceContracts;
 import io.salesdw.contracts.SourceSystem;
 import io.salesdw.contracts.TableContract;
@@ -481,24 +480,7 @@ public final class JdbcIngestion {
 
   /** The contract columns cast from their canonical texts, then the lineage columns. */
   private static Column[] bronzeColumns(TableRead read, String batchId, Timestamp at) {
-    List<Column> columns = new ArrayList<>();
-    List<ContractColumn> contractColumns = read.contract().columns();
-    for (int i = 0; i < contractColumns.size(); i++) {
-      ContractColumn column = contractColumns.get(i);
-      Column value = col("values").getItem(i);
-      Column typed =
-          switch (column.type().kind()) {
-            case STRING, JSON -> value;
-            case INTEGER -> value.cast(DataTypes.LongType);
-            case DECIMAL ->
-                value.cast(
-                    DataTypes.createDecimalType(column.type().precision(), column.type().scale()));
-            case DATE -> value.cast(DataTypes.DateType);
-            case TIMESTAMP -> expr("timestamp_micros(cast(`values`[" + i + "] as bigint))");
-            case BOOLEAN -> value.cast(DataTypes.BooleanType);
-          };
-      columns.add(typed.as(column.name()));
-    }
+    List<Column> columns = BronzeIngestion.typedContractColumns(read.contract());
     columns.add(lit(batchId).as(BronzeIngestion.BATCH_ID));
     columns.add(lit(read.query()).as(BronzeIngestion.SOURCE_FILE));
     columns.add(lit(null).cast(DataTypes.LongType).as(BronzeIngestion.LINE_NUMBER));
