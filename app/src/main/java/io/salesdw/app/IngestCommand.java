@@ -6,7 +6,6 @@ import io.salesdw.contracts.SourceSystem;
 import io.salesdw.ingestion.BronzeIngestion;
 import io.salesdw.ingestion.IngestRequest;
 import io.salesdw.ingestion.IngestResult;
-import io.salesdw.ingestion.IngestionSparkSession;
 import io.salesdw.ingestion.TableResult;
 import io.salesdw.ingestion.identity.CustomerIdentityJob;
 import io.salesdw.ingestion.identity.CustomerIdentitySummary;
@@ -20,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,28 +84,27 @@ final class IngestCommand implements Callable<Integer> {
       throw new SalesdwException(
           ErrorKind.USER_ERROR, "--input is required: the export directory or file to land");
     }
-    String sparkMaster = master == null ? IngestionSparkSession.DEFAULT_MASTER : master;
-    console.progress("starting Spark (" + sparkMaster + ")");
-    SparkSession spark = IngestionSparkSession.create(sparkMaster);
-    IngestResult result;
-    try {
-      result =
-          new BronzeIngestion(spark)
-              .run(
-                  new IngestRequest(system, input, lake, Optional.ofNullable(mapping)),
-                  console::progress);
-      if (CustomerIdentityJob.inputsPresent(spark, lake)) {
-        CustomerIdentitySummary identity = CustomerIdentityJob.run(spark, lake);
-        console.progress(
-            String.format(
-                Locale.ROOT,
-                "customer identity: %s unified customers in %s",
-                Console.count(identity.unifiedCustomers()),
-                identity.table()));
-      }
-    } finally {
-      spark.stop();
-    }
+    IngestResult result =
+        SparkRun.on(
+            master,
+            console,
+            spark -> {
+              IngestResult landed =
+                  new BronzeIngestion(spark)
+                      .run(
+                          new IngestRequest(system, input, lake, Optional.ofNullable(mapping)),
+                          console::progress);
+              if (CustomerIdentityJob.inputsPresent(spark, lake)) {
+                CustomerIdentitySummary identity = CustomerIdentityJob.run(spark, lake);
+                console.progress(
+                    String.format(
+                        Locale.ROOT,
+                        "customer identity: %s unified customers in %s",
+                        Console.count(identity.unifiedCustomers()),
+                        identity.table()));
+              }
+              return landed;
+            });
     if (json) {
       JsonOutput.print(console, asJson(result));
     } else {

@@ -1,7 +1,6 @@
 package io.salesdw.app;
 
 import io.salesdw.contracts.SourceSystem;
-import io.salesdw.ingestion.IngestionSparkSession;
 import io.salesdw.ingestion.jdbc.JdbcIngestRequest;
 import io.salesdw.ingestion.jdbc.JdbcIngestResult;
 import io.salesdw.ingestion.jdbc.JdbcIngestion;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.sql.SparkSession;
 
 /** {@code salesdw ingest --jdbc}: runs {@link JdbcIngestion} and prints its table or JSON. */
 final class JdbcIngestOutput {
@@ -29,17 +27,13 @@ final class JdbcIngestOutput {
       boolean json) {
     // Credentials from the URL or the environment; never printed (JdbcSource hides them).
     JdbcSource database = JdbcSource.parse(jdbcUrl, System.getenv());
-    String sparkMaster = master == null ? IngestionSparkSession.DEFAULT_MASTER : master;
-    console.progress("starting Spark (" + sparkMaster + ")");
-    SparkSession spark = IngestionSparkSession.create(sparkMaster);
-    JdbcIngestResult result;
-    try {
-      result =
-          new JdbcIngestion(spark)
-              .run(new JdbcIngestRequest(source, database, lake), console::progress);
-    } finally {
-      spark.stop();
-    }
+    JdbcIngestResult result =
+        SparkRun.on(
+            master,
+            console,
+            spark ->
+                new JdbcIngestion(spark)
+                    .run(new JdbcIngestRequest(source, database, lake), console::progress));
     if (json) {
       JsonOutput.print(console, asJson(result));
     } else {
