@@ -37,6 +37,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       AirflowCommand.class,
       LakeCommand.class,
       BenchCommand.class,
+      LtvCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
