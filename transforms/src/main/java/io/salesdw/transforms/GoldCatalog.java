@@ -1,5 +1,6 @@
 package io.salesdw.transforms;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +14,17 @@ final class GoldCatalog {
   private GoldCatalog() {}
 
   static List<GoldTable> tables() {
+    List<GoldTable> tables = new ArrayList<>(dimensionsAndFacts());
+    tables.addAll(FunnelMarts.tables());
+    tables.addAll(ProcessDnaMarts.tables());
+    tables.addAll(CustomerValueMarts.tables());
+    tables.addAll(ForecastMarts.tables());
+    tables.addAll(IncentiveMarts.tables());
+    tables.addAll(DataHealthMarts.tables());
+    return List.copyOf(tables);
+  }
+
+  private static List<GoldTable> dimensionsAndFacts() {
     return List.of(
         sqlTable(
             "dim_date",
@@ -129,12 +141,13 @@ final class GoldCatalog {
             true));
   }
 
-  private static GoldTable sql(String name, String grain, List<String> inputs, boolean monthly) {
+  /** A table computed by the SQL resource {@code sql/<name>.sql}. */
+  static GoldTable sql(String name, String grain, List<String> inputs, boolean monthly) {
     return new GoldTable(
         name, grain, inputs, monthly, GoldContext.sqlText(name), context -> context.sql(name));
   }
 
-  private static GoldTable sqlTable(
+  static GoldTable sqlTable(
       String name,
       String grain,
       List<String> inputs,
