@@ -33,7 +33,11 @@ import picocli.CommandLine.Spec;
       "Benchmark a part of salesdw: warm-up runs, then repeated measured runs; prints a table of"
           + " min / median / max per figure and writes it as CSV."
     },
-    subcommands = {BenchCommand.GenerateBenchmark.class, IngestBenchmarkCommand.class})
+    subcommands = {
+      BenchCommand.GenerateBenchmark.class,
+      IngestBenchmarkCommand.class,
+      TransformBenchmarkCommand.class
+    })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -57,12 +57,12 @@ class TestSalesdwCommand {
 
   @Test
   void plannedSubcommandSaysItIsNotAvailableInOneLine() {
-    CliRun run = CliRun.of("transform", "--lake", "/tmp/lake");
+    CliRun run = CliRun.of("sql", "SELECT 1");
 
     assertThat(run.exitCode()).isEqualTo(69);
     assertThat(run.errLines())
         .containsExactly(
-            "salesdw transform: not available in this build yet; see the README's roadmap for"
+            "salesdw sql: not available in this build yet; see the README's roadmap for"
                 + " when it lands");
   }
 
