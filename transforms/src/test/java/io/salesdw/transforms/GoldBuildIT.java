@@ -42,6 +42,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GoldBuildIT {
   private static final double SCALE = 0.05;
+
+  /**
+   * Tables that may rightly be empty on generated data: the generator's reps update every open deal
+   * within two weeks, so no customer is silent.
+   */
+  private static final List<String> MAY_BE_EMPTY = List.of("mart_silent_customer");
+
   private static final long SEED = 11;
 
   private Path directory;
@@ -87,7 +94,7 @@ class GoldBuildIT {
     assertThat(firstBuild.tables())
         .filteredOn(t -> t.rows() == 0)
         .extracting(GoldTableResult::name)
-        .isEmpty();
+        .isSubsetOf(MAY_BE_EMPTY);
   }
 
   @Test
@@ -108,7 +115,7 @@ class GoldBuildIT {
           .as(table.name())
           .isEqualTo(monthly ? List.of(GoldTable.MONTH_COLUMN) : List.of());
       String[] paths = files.files().stream().map(f -> f.uri().toString()).toArray(String[]::new);
-      long plainParquetRows = spark.read().parquet(paths).count();
+      long plainParquetRows = paths.length == 0 ? 0 : spark.read().parquet(paths).count();
       assertThat(plainParquetRows).as(table.name()).isEqualTo(table.rows());
       assertThat(spark.read().format("delta").load(lake + "/gold/" + table.name()).count())
           .as(table.name())
