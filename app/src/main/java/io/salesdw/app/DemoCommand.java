@@ -195,19 +195,23 @@ final class DemoCommand implements Callable<Integer> {
             Console.count(Math.round(headlines.wonAmount())),
             Console.count(Math.round(headlines.targetAmount()))));
     console.result(
-        String.format(
-            Locale.ROOT,
-            "  forecast Brier score     reps %.3f -> calibrated %.3f (%s held-out forecasts;"
-                + " lower is better)",
-            headlines.repBrierScore(),
-            headlines.calibratedBrierScore(),
-            Console.count(headlines.heldOutForecasts())));
+        Double.isNaN(headlines.calibratedBrierScore())
+            ? "  forecast Brier score     not scored: too few resolved forecasts to calibrate on"
+            : String.format(
+                Locale.ROOT,
+                "  forecast Brier score     reps %.3f -> calibrated %.3f (%s held-out forecasts;"
+                    + " lower is better)",
+                headlines.repBrierScore(),
+                headlines.calibratedBrierScore(),
+                Console.count(headlines.heldOutForecasts())));
     console.result(
-        String.format(
-            Locale.ROOT,
-            "  LTV held-out error       BG/NBD %.3f vs naive %.3f purchases per customer",
-            headlines.ltvModelMae(),
-            headlines.ltvBaselineMae()));
+        Double.isNaN(headlines.ltvModelMae())
+            ? "  LTV held-out error       not scored: too little purchase history"
+            : String.format(
+                Locale.ROOT,
+                "  LTV held-out error       BG/NBD %.3f vs naive %.3f purchases per customer",
+                headlines.ltvModelMae(),
+                headlines.ltvBaselineMae()));
     console.result("");
     console.result("Where to look next:");
     console.result("  ./salesdw lake ls --lake " + lake + "     every table, rows and versions");

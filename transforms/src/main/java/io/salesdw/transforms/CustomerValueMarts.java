@@ -1,5 +1,6 @@
 package io.salesdw.transforms;
 
+import io.salesdw.contracts.SalesdwException;
 import io.salesdw.transforms.ltv.model.BgNbdModel;
 import io.salesdw.transforms.ltv.model.BgNbdParameters;
 import io.salesdw.transforms.ltv.model.CalibrationHoldoutSplit;
@@ -141,18 +142,7 @@ final class CustomerValueMarts {
     CustomerLifetimeValue value = new CustomerLifetimeValue(model, spend, PeriodUnit.MONTHS);
     List<Row> rows = new ArrayList<>();
     for (CustomerTransactionSummary c : customers) {
-      rows.add(
-          RowFactory.create(
-              c.customerId(),
-              c.frequency(),
-              c.recency(),
-              c.age(),
-              money(c.monetaryValue()),
-              model.probabilityAlive(c),
-              model.expectedPurchases(c, 12),
-              model.expectedPurchases(c, HORIZON_MONTHS),
-              money(spend.conditionalExpectedAverageValue(c)),
-              money(value.value(c, HORIZON_MONTHS, MONTHLY_DISCOUNT_RATE))));
+      rows.add(score(c, model, spend, value));
     }
     StructType schema =
         new StructType()
@@ -161,12 +151,48 @@ final class CustomerValueMarts {
             .add("recency_months", DataTypes.DoubleType, false)
             .add("age_months", DataTypes.DoubleType, false)
             .add("mean_repeat_value", DataTypes.createDecimalType(18, 2), false)
-            .add("probability_alive", DataTypes.DoubleType, false)
-            .add("expected_purchases_12m", DataTypes.DoubleType, false)
-            .add("expected_purchases_36m", DataTypes.DoubleType, false)
-            .add("expected_value_per_purchase", DataTypes.createDecimalType(18, 2), false)
-            .add("predicted_ltv_36m", DataTypes.createDecimalType(18, 2), false);
+            .add("probability_alive", DataTypes.DoubleType, true)
+            .add("expected_purchases_12m", DataTypes.DoubleType, true)
+            .add("expected_purchases_36m", DataTypes.DoubleType, true)
+            .add("expected_value_per_purchase", DataTypes.createDecimalType(18, 2), true)
+            .add("predicted_ltv_36m", DataTypes.createDecimalType(18, 2), true);
     return context.spark().createDataFrame(rows, schema);
+  }
+
+  /**
+   * One customer's predictions; empty (nulls) when the fitted model is degenerate for them (on very
+   * little history the fit can run off to the Poisson limit, where the series behind the
+   * conditional expectation does not converge), rather than failing the whole build.
+   */
+  private static Row score(
+      CustomerTransactionSummary c,
+      BgNbdModel model,
+      GammaGammaModel spend,
+      CustomerLifetimeValue value) {
+    Object[] predictions = new Object[5];
+    try {
+      predictions =
+          new Object[] {
+            model.probabilityAlive(c),
+            model.expectedPurchases(c, 12),
+            model.expectedPurchases(c, HORIZON_MONTHS),
+            money(spend.conditionalExpectedAverageValue(c)),
+            money(value.value(c, HORIZON_MONTHS, MONTHLY_DISCOUNT_RATE))
+          };
+    } catch (ArithmeticException | IllegalArgumentException e) {
+      // Left empty: see the method comment.
+    }
+    return RowFactory.create(
+        c.customerId(),
+        c.frequency(),
+        c.recency(),
+        c.age(),
+        money(c.monetaryValue()),
+        predictions[0],
+        predictions[1],
+        predictions[2],
+        predictions[3],
+        predictions[4]);
   }
 
   private static Dataset<Row> model(GoldContext context) {
@@ -181,7 +207,14 @@ final class CustomerValueMarts {
     CalibrationHoldoutSplit split =
         TransactionSummaries.calibrationAndHoldout(
             purchases, PeriodUnit.MONTHS, calibrationEnd, asOf);
-    HoldoutScore score = HoldoutValidation.fitAndScore(split);
+    HoldoutScore score = null;
+    String holdoutStatus = "scored";
+    try {
+      score = HoldoutValidation.fitAndScore(split);
+    } catch (ArithmeticException | IllegalArgumentException | SalesdwException e) {
+      // Too little history to fit on (a handful of customers): say so instead of failing.
+      holdoutStatus = "not scored: " + e.getMessage();
+    }
     Row row =
         RowFactory.create(
             java.sql.Date.valueOf(asOf),
@@ -194,14 +227,15 @@ final class CustomerValueMarts {
             spend.q(),
             spend.v(),
             java.sql.Date.valueOf(calibrationEnd),
-            score.customers(),
-            score.actualTotal(),
-            score.modelTotal(),
-            score.baselineTotal(),
-            score.modelMae(),
-            score.baselineMae(),
-            score.modelTotalError(),
-            score.baselineTotalError());
+            holdoutStatus,
+            score == null ? null : score.customers(),
+            score == null ? null : score.actualTotal(),
+            score == null ? null : score.modelTotal(),
+            score == null ? null : score.baselineTotal(),
+            score == null ? null : score.modelMae(),
+            score == null ? null : score.baselineMae(),
+            score == null ? null : score.modelTotalError(),
+            score == null ? null : score.baselineTotalError());
     StructType schema =
         new StructType()
             .add("as_of_date", DataTypes.DateType, false)
@@ -214,14 +248,15 @@ final class CustomerValueMarts {
             .add("gamma_gamma_q", DataTypes.DoubleType, false)
             .add("gamma_gamma_v", DataTypes.DoubleType, false)
             .add("holdout_calibration_end", DataTypes.DateType, false)
-            .add("holdout_customers", DataTypes.IntegerType, false)
-            .add("holdout_actual_purchases", DataTypes.LongType, false)
-            .add("holdout_model_purchases", DataTypes.DoubleType, false)
-            .add("holdout_baseline_purchases", DataTypes.DoubleType, false)
-            .add("holdout_model_mae", DataTypes.DoubleType, false)
-            .add("holdout_baseline_mae", DataTypes.DoubleType, false)
-            .add("holdout_model_total_error", DataTypes.DoubleType, false)
-            .add("holdout_baseline_total_error", DataTypes.DoubleType, false);
+            .add("holdout_status", DataTypes.StringType, false)
+            .add("holdout_customers", DataTypes.IntegerType, true)
+            .add("holdout_actual_purchases", DataTypes.LongType, true)
+            .add("holdout_model_purchases", DataTypes.DoubleType, true)
+            .add("holdout_baseline_purchases", DataTypes.DoubleType, true)
+            .add("holdout_model_mae", DataTypes.DoubleType, true)
+            .add("holdout_baseline_mae", DataTypes.DoubleType, true)
+            .add("holdout_model_total_error", DataTypes.DoubleType, true)
+            .add("holdout_baseline_total_error", DataTypes.DoubleType, true);
     return context.spark().createDataFrame(List.of(row), schema);
   }
 

@@ -16,7 +16,8 @@ import org.apache.spark.sql.SparkSession;
  * @param calibratedBrierScore Brier score of the recalibrated probabilities on the same forecasts
  * @param heldOutForecasts how many forecasts those scores are over
  * @param ltvModelMae the lifetime model's mean absolute error of held-out purchases per customer
- * @param ltvBaselineMae the naive baseline's
+ *     (NaN when there was too little history to score a holdout)
+ * @param ltvBaselineMae the naive baseline's (NaN likewise)
  */
 public record GoldHeadlines(
     double wonAmount,
@@ -70,7 +71,7 @@ public record GoldHeadlines(
         calibration.isNullAt(0) ? Double.NaN : calibration.getDouble(0),
         calibration.isNullAt(1) ? Double.NaN : calibration.getDouble(1),
         calibration.isNullAt(2) ? 0 : calibration.getLong(2),
-        ltv.getDouble(0),
-        ltv.getDouble(1));
+        ltv.isNullAt(0) ? Double.NaN : ltv.getDouble(0),
+        ltv.isNullAt(1) ? Double.NaN : ltv.getDouble(1));
   }
 }
