@@ -1,0 +1,875 @@
+package io.salesdw.semantic.compile;
+
+import static io.salesdw.semantic.compile.SqlFragments.quote;
+import static java.util.Objects.requireNonNull;
+
+import io.salesdw.semantic.compile.Leaf.ConversionLeaf;
+import io.salesdw.semantic.compile.Leaf.MeasureLeaf;
+import io.salesdw.semantic.model.Aggregation;
+import io.salesdw.semantic.model.ConversionMetric;
+import io.salesdw.semantic.model.CumulativeMetric;
+import io.salesdw.semantic.model.DerivedMetric;
+import io.salesdw.semantic.model.Dimension;
+import io.salesdw.semantic.model.Entity;
+import io.salesdw.semantic.model.FiscalCalendar;
+import io.salesdw.semantic.model.Measure;
+import io.salesdw.semantic.model.Metric;
+import io.salesdw.semantic.model.MetricInput;
+import io.salesdw.semantic.model.NonAdditiveDimension;
+import io.salesdw.semantic.model.RatioMetric;
+import io.salesdw.semantic.model.SemanticManifest;
+import io.salesdw.semantic.model.SemanticModel;
+import io.salesdw.semantic.model.SimpleMetric;
+import io.salesdw.semantic.model.TimeGrain;
+import io.salesdw.semantic.model.TimeWindow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * Compiles a metric query into one SQL query over the lake's tables, MetricFlow's way: each measure
+ * is aggregated on its own table, joined only many-to-one to reach the dimensions (so nothing is
+ * counted twice), and the aggregates are then joined on the dimensions and combined into the
+ * metrics. Ratios divide aggregates, never average ratios; semi-additive measures keep each
+ * period's last snapshot; cumulative metrics and comparisons with earlier periods are computed on
+ * the same plan.
+ *
+ * <p>The output is Calcite SQL over tables named by {@code tableSql}; Calcite then validates it and
+ * turns it into each engine's dialect.
+ */
+final class MetricSqlCompiler {
+  private static final String TIME = "__time";
+  private static final String VALUE = "__value";
+  private static final String SNAPSHOT = "__snapshot";
+  private static final String ENTITY = "__entity";
+
+  private final SemanticManifest manifest;
+  private final Function<String, String> tableSql;
+  private final JoinPaths joinPaths;
+
+  /**
+   * @param manifest a valid manifest
+   * @param tableSql the SQL name of a lake table ({@code gold/fact_order} to {@code
+   *     "gold"."fact_order"})
+   */
+  MetricSqlCompiler(SemanticManifest manifest, Function<String, String> tableSql) {
+    this.manifest = requireNonNull(manifest, "manifest is null");
+    this.tableSql = requireNonNull(tableSql, "tableSql is null");
+    this.joinPaths = new JoinPaths(manifest);
+  }
+
+  /** The compiled query. */
+  CompiledMetricQuery compile(MetricQuery query) {
+    for (DimensionReference reference : query.groupBy()) {
+      checkDimension(reference);
+    }
+    query.where().ifPresent(where -> SqlFragments.identifiers(where).forEach(this::checkName));
+    Compilation compilation = new Compilation(query);
+    Map<String, String> metricExpressions = new LinkedHashMap<>();
+    for (RequestedMetric requested : query.metrics()) {
+      Metric metric =
+          manifest
+              .metric(requested.metric())
+              .orElseThrow(
+                  () ->
+                      SemanticQueryErrors.unknownMetric(
+                          requested.metric(),
+                          manifest.metrics().stream().map(Metric::name).toList()));
+      Context context = compilation.context(metric, requested.comparison());
+      metricExpressions.put(requested.columnName(), compilation.value(metric, context));
+    }
+    return compilation.finish(metricExpressions);
+  }
+
+  private void checkName(String name) {
+    checkDimension(DimensionReference.parse(name));
+  }
+
+  private void checkDimension(DimensionReference reference) {
+    if (reference.isMetricTime()) {
+      return;
+    }
+    Optional<SemanticModel> model = manifest.modelOfDimension(reference.dimension());
+    if (model.isEmpty()) {
+      List<String> known = new ArrayList<>(dimensionNames());
+      throw SemanticQueryErrors.unknownDimension(reference.columnName(), known);
+    }
+    Dimension dimension = model.get().dimension(reference.dimension()).orElseThrow();
+    if (reference.grain().isPresent() && !dimension.isTime()) {
+      throw SemanticQueryErrors.grainOnCategorical(reference.dimension());
+    }
+  }
+
+  private List<String> dimensionNames() {
+    List<String> names = new ArrayList<>();
+    names.add(DimensionReference.METRIC_TIME);
+    for (SemanticModel model : manifest.semanticModels()) {
+      for (Dimension dimension : model.dimensions()) {
+        names.add(dimension.name());
+      }
+    }
+    return names;
+  }
+
+  /** What a metric's leaves are shifted and accumulated by, as the compiler descends into it. */
+  private record Context(List<TimeWindow> offsets, Optional<Accumulation> accumulation) {
+    Context withOffset(TimeWindow offset) {
+      List<TimeWindow> shifted = new ArrayList<>(offsets);
+      shifted.add(offset);
+      return new Context(shifted, accumulation);
+    }
+  }
+
+  /** A join of a wide query: the joined table's alias and the clause. */
+  private record JoinClause(String alias, String sql) {}
+
+  /** The state of compiling one query: its common table expressions and leaves. */
+  private final class Compilation {
+    private final MetricQuery query;
+    private final List<String> dimensionColumns;
+    private final Map<String, String> tables = new LinkedHashMap<>();
+    private final Map<Leaf, String> leaves = new LinkedHashMap<>();
+    private final Set<String> lakeTables = new TreeSet<>();
+    private final Map<String, Integer> cteCounters = new HashMap<>();
+
+    Compilation(MetricQuery query) {
+      this.query = query;
+      this.dimensionColumns = query.groupBy().stream().map(DimensionReference::columnName).toList();
+    }
+
+    Context context(Metric metric, PeriodComparison comparison) {
+      Context context = new Context(List.of(), Optional.empty());
+      switch (comparison.kind()) {
+        case NONE -> {}
+        case PREVIOUS_PERIOD -> {
+          TimeGrain grain = queryTimeGrain(metric, "compared with the previous period");
+          context = context.withOffset(periodLength(grain));
+        }
+        case SAME_PERIOD_LAST_YEAR -> {
+          queryTimeGrain(metric, "compared with the same period last year");
+          context = context.withOffset(new TimeWindow(1, TimeGrain.YEAR));
+        }
+        case TO_DATE -> {
+          queryTimeGrain(metric, "accumulated to date");
+          context =
+              new Context(
+                  List.of(),
+                  Optional.of(new Accumulation(Optional.empty(), comparison.toDateGrain())));
+        }
+      }
+      return context;
+    }
+
+    /** The grain of the query's one time column, which comparisons and accumulation need. */
+    private TimeGrain queryTimeGrain(Metric metric, String why) {
+      List<DimensionReference> timeColumns =
+          query.groupBy().stream().filter(this::isTimeReference).toList();
+      if (timeColumns.size() != 1) {
+        throw SemanticQueryErrors.timeGrainRequired(metric.name(), "is " + why);
+      }
+      return timeColumns.get(0).grain().orElse(TimeGrain.DAY);
+    }
+
+    private boolean isTimeReference(DimensionReference reference) {
+      if (reference.isMetricTime()) {
+        return true;
+      }
+      return manifest
+          .modelOfDimension(reference.dimension())
+          .flatMap(model -> model.dimension(reference.dimension()))
+          .map(Dimension::isTime)
+          .orElse(false);
+    }
+
+    /** The SQL expression of a metric's value, over the leaves' columns. */
+    String value(Metric metric, Context context) {
+      if (metric instanceof SimpleMetric simple) {
+        return leafValue(
+            new MeasureLeaf(
+                simple.measure(), simple.filter(), context.offsets(), context.accumulation()));
+      }
+      if (metric instanceof RatioMetric ratio) {
+        return "CAST("
+            + value(metricNamed(ratio.numerator()), context)
+            + " AS DOUBLE) / NULLIF(CAST("
+            + value(metricNamed(ratio.denominator()), context)
+            + " AS DOUBLE), 0)";
+      }
+      if (metric instanceof DerivedMetric derived) {
+        return derivedValue(derived, context);
+      }
+      if (metric instanceof CumulativeMetric cumulative) {
+        if (context.accumulation().isPresent()) {
+          throw SemanticQueryErrors.unsupported(
+              "Metric '"
+                  + cumulative.name()
+                  + "' is cumulative already; it cannot be accumulated to date again.");
+        }
+        queryTimeGrain(cumulative, "cumulative");
+        return leafValue(
+            new MeasureLeaf(
+                cumulative.measure(),
+                Optional.empty(),
+                context.offsets(),
+                Optional.of(new Accumulation(cumulative.window(), cumulative.grainToDate()))));
+      }
+      ConversionMetric conversion = (ConversionMetric) metric;
+      if (context.accumulation().isPresent()) {
+        throw SemanticQueryErrors.unsupported(
+            "Conversion metric '" + conversion.name() + "' cannot be accumulated to date.");
+      }
+      String converted = leafValue(new ConversionLeaf(conversion, true, context.offsets()));
+      return switch (conversion.calculation()) {
+        case CONVERSIONS -> converted;
+        case CONVERSION_RATE ->
+            "CAST("
+                + converted
+                + " AS DOUBLE) / NULLIF(CAST("
+                + leafValue(new ConversionLeaf(conversion, false, context.offsets()))
+                + " AS DOUBLE), 0)";
+      };
+    }
+
+    private String derivedValue(DerivedMetric derived, Context context) {
+      Map<String, String> inputs = new HashMap<>();
+      for (MetricInput input : derived.inputs()) {
+        Context inputContext = context;
+        if (input.offsetWindow().isPresent()) {
+          queryTimeGrain(derived, "offset in time by input '" + input.referenceName() + "'");
+          inputContext = context.withOffset(input.offsetWindow().get());
+        }
+        inputs.put(
+            input.referenceName(), "(" + value(metricNamed(input.metric()), inputContext) + ")");
+      }
+      return SqlFragments.print(
+          SqlFragments.replaceIdentifiers(
+              SqlFragments.parse(derived.expr()),
+              name -> {
+                String replacement = inputs.get(name);
+                if (replacement == null) {
+                  throw SemanticQueryErrors.unsupported(
+                      "Derived metric '"
+                          + derived.name()
+                          + "' reads '"
+                          + name
+                          + "', not an input.");
+                }
+                return replacement;
+              }));
+    }
+
+    private Metric metricNamed(String name) {
+      return manifest
+          .metric(name)
+          .orElseThrow(
+              () ->
+                  SemanticQueryErrors.unknownMetric(
+                      name, manifest.metrics().stream().map(Metric::name).toList()));
+    }
+
+    /** The column holding a leaf's value, compiling the leaf the first time. */
+    private String leafValue(Leaf leaf) {
+      String name = leaves.get(leaf);
+      if (name == null) {
+        name =
+            leaf instanceof MeasureLeaf measureLeaf
+                ? measureLeaf(measureLeaf)
+                : conversionLeaf((ConversionLeaf) leaf);
+        leaves.put(leaf, name);
+      }
+      return quote(name) + "." + quote(VALUE);
+    }
+
+    private String measureLeaf(MeasureLeaf leaf) {
+      Measure measure = manifest.measure(leaf.measure()).orElseThrow();
+      SemanticModel model = manifest.modelOfMeasure(leaf.measure()).orElseThrow();
+      String metricName = "measure " + measure.name();
+      Optional<Dimension> aggTime = aggTimeDimension(model, measure);
+      Set<String> extra = new LinkedHashSet<>();
+      leaf.filter().ifPresent(f -> extra.addAll(SqlFragments.identifiers(SqlFragments.parse(f))));
+      query.where().ifPresent(w -> extra.addAll(SqlFragments.identifiers(w)));
+      List<String> extraColumns = new ArrayList<>();
+      Map<String, String> extraExpressions = new LinkedHashMap<>();
+      extraExpressions.put(VALUE, SqlFragments.qualify(measure.expr(), "\"t0\""));
+      measure
+          .nonAdditiveDimension()
+          .ifPresent(
+              nonAdditive ->
+                  extraExpressions.put(
+                      SNAPSHOT,
+                      "CAST("
+                          + SqlFragments.qualify(
+                              model.dimension(nonAdditive.timeDimension()).orElseThrow().expr(),
+                              "\"t0\"")
+                          + " AS DATE)"));
+      for (String name : extra) {
+        if (!dimensionColumns.contains(name)) {
+          extraColumns.add(name);
+        }
+      }
+      String wide =
+          wide(model, measure.name(), aggTime, leaf.offsets(), extraColumns, extraExpressions);
+      List<String> conditions = new ArrayList<>();
+      query.where().ifPresent(w -> conditions.add(SqlFragments.print(w)));
+      leaf.filter().ifPresent(conditions::add);
+      String aggregate = aggregate(measure.aggregation(), quote(VALUE));
+      if (leaf.accumulation().isPresent()) {
+        if (measure.nonAdditiveDimension().isPresent()) {
+          throw SemanticQueryErrors.unsupported(
+              "Measure '" + measure.name() + "' is semi-additive; it cannot be accumulated.");
+        }
+        return cumulativeLeaf(
+            metricName, model, measure, aggTime, wide, conditions, leaf.accumulation().get());
+      }
+      if (measure.nonAdditiveDimension().isPresent()) {
+        return semiAdditiveLeaf(
+            model, measure.nonAdditiveDimension().get(), wide, conditions, aggregate);
+      }
+      return cte(
+          "leaf",
+          "SELECT "
+              + columns("", dimensionColumns, aggregate + " AS " + quote(VALUE))
+              + " FROM "
+              + quote(wide)
+              + where(conditions)
+              + groupBy("", dimensionColumns));
+    }
+
+    private String semiAdditiveLeaf(
+        SemanticModel model,
+        NonAdditiveDimension nonAdditive,
+        String wide,
+        List<String> conditions,
+        String aggregate) {
+      List<String> periodColumns = new ArrayList<>();
+      for (DimensionReference reference : query.groupBy()) {
+        if (isTimeReference(reference)) {
+          periodColumns.add(quote(reference.columnName()));
+        }
+      }
+      String end = nonAdditive.window() == NonAdditiveDimension.PeriodEnd.MAX ? "MAX" : "MIN";
+      String snapshots =
+          cte(
+              "snapshots",
+              "SELECT "
+                  + columns("", dimensionColumns, quote(VALUE), quote(SNAPSHOT))
+                  + ", "
+                  + end
+                  + "("
+                  + quote(SNAPSHOT)
+                  + ") OVER ("
+                  + (periodColumns.isEmpty()
+                      ? ""
+                      : "PARTITION BY " + String.join(", ", periodColumns))
+                  + ") AS \"__period_end\" FROM "
+                  + quote(wide)
+                  + where(conditions));
+      return cte(
+          "leaf",
+          "SELECT "
+              + columns("", dimensionColumns, aggregate + " AS " + quote(VALUE))
+              + " FROM "
+              + quote(snapshots)
+              + " WHERE "
+              + quote(SNAPSHOT)
+              + " = \"__period_end\""
+              + groupBy("", dimensionColumns));
+    }
+
+    private String cumulativeLeaf(
+        String what,
+        SemanticModel model,
+        Measure measure,
+        Optional<Dimension> aggTime,
+        String wide,
+        List<String> conditions,
+        Accumulation accumulation) {
+      if (aggTime.isEmpty()) {
+        throw SemanticQueryErrors.unsupported(
+            "Measure '" + measure.name() + "' has no time dimension to accumulate over.");
+      }
+      DimensionReference timeColumn =
+          query.groupBy().stream()
+              .filter(this::isTimeReference)
+              .findFirst()
+              .orElseThrow(
+                  () -> SemanticQueryErrors.timeGrainRequired(measure.name(), "is cumulative"));
+      TimeGrain grain = timeColumn.grain().orElse(TimeGrain.DAY);
+      String period = "\"p\"." + quote(timeColumn.columnName());
+      // Conditions on time pick the periods shown; they must not drop the earlier rows a period
+      // accumulates, so the rows are filtered by the other conditions only.
+      List<String> rowConditions = new ArrayList<>();
+      for (String condition : conditions) {
+        for (SqlNode conjunct : conjuncts(SqlFragments.parse(condition))) {
+          boolean onTime =
+              SqlFragments.identifiers(conjunct).stream()
+                  .map(DimensionReference::parse)
+                  .anyMatch(this::isTimeReference);
+          if (!onTime) {
+            rowConditions.add(SqlFragments.print(conjunct));
+          }
+        }
+      }
+      String periods =
+          cte(
+              "periods",
+              "SELECT DISTINCT "
+                  + columns("", dimensionColumns)
+                  + " FROM "
+                  + quote(wide)
+                  + where(conditions));
+      String periodEnd = "CAST(" + period + " + " + interval(periodLength(grain)) + " AS DATE)";
+      List<String> join = new ArrayList<>();
+      for (String column : dimensionColumns) {
+        if (!column.equals(timeColumn.columnName())) {
+          join.add("\"p\"." + quote(column) + " IS NOT DISTINCT FROM \"w\"." + quote(column));
+        }
+      }
+      join.add("\"w\"." + quote(TIME) + " < " + periodEnd);
+      accumulation
+          .window()
+          .ifPresent(
+              window ->
+                  join.add(
+                      "\"w\"."
+                          + quote(TIME)
+                          + " >= CAST("
+                          + periodEnd
+                          + " - "
+                          + interval(window)
+                          + " AS DATE)"));
+      accumulation
+          .grainToDate()
+          .ifPresent(toDate -> join.add("\"w\"." + quote(TIME) + " >= " + floor(period, toDate)));
+      return cte(
+          "leaf",
+          "SELECT "
+              + columns(
+                  "\"p\".",
+                  dimensionColumns,
+                  aggregate(measure.aggregation(), "\"w\"." + quote(VALUE)) + " AS " + quote(VALUE))
+              + " FROM "
+              + quote(periods)
+              + " AS \"p\" JOIN (SELECT * FROM "
+              + quote(wide)
+              + where(rowConditions)
+              + ") AS \"w\" ON "
+              + String.join(" AND ", join)
+              + groupBy("\"p\".", dimensionColumns));
+    }
+
+    private String conversionLeaf(ConversionLeaf leaf) {
+      ConversionMetric metric = leaf.metric();
+      Measure baseMeasure = manifest.measure(metric.baseMeasure()).orElseThrow();
+      SemanticModel baseModel = manifest.modelOfMeasure(metric.baseMeasure()).orElseThrow();
+      Measure conversionMeasure = manifest.measure(metric.conversionMeasure()).orElseThrow();
+      SemanticModel conversionModel =
+          manifest.modelOfMeasure(metric.conversionMeasure()).orElseThrow();
+      Entity baseEntity = baseModel.entity(metric.entity()).orElseThrow();
+      Entity conversionEntity = conversionModel.entity(metric.entity()).orElseThrow();
+      Optional<Dimension> baseTime = aggTimeDimension(baseModel, baseMeasure);
+      Optional<Dimension> conversionTime = aggTimeDimension(conversionModel, conversionMeasure);
+      if (baseTime.isEmpty() || conversionTime.isEmpty()) {
+        throw SemanticQueryErrors.unsupported(
+            "Conversion metric '" + metric.name() + "' needs a time dimension on both measures.");
+      }
+      Set<String> extra = new LinkedHashSet<>();
+      query.where().ifPresent(w -> extra.addAll(SqlFragments.identifiers(w)));
+      extra.removeAll(dimensionColumns);
+      Map<String, String> baseExpressions = new LinkedHashMap<>();
+      baseExpressions.put(VALUE, eventCondition(baseMeasure));
+      baseExpressions.put(ENTITY, SqlFragments.qualify(baseEntity.expr(), "\"t0\""));
+      String baseWide =
+          wide(
+              baseModel,
+              metric.name(),
+              baseTime,
+              leaf.offsets(),
+              new ArrayList<>(extra),
+              baseExpressions);
+      List<String> conditions = new ArrayList<>();
+      conditions.add(quote(VALUE));
+      query.where().ifPresent(w -> conditions.add(SqlFragments.print(w)));
+      String baseEvents =
+          cte(
+              "base_events",
+              "SELECT "
+                  + columns("", dimensionColumns, quote(ENTITY), quote(TIME))
+                  + ", ROW_NUMBER() OVER (ORDER BY "
+                  + quote(ENTITY)
+                  + ", "
+                  + quote(TIME)
+                  + ") AS \"__row\" FROM "
+                  + quote(baseWide)
+                  + where(conditions));
+      if (!leaf.converted()) {
+        return cte(
+            "leaf",
+            "SELECT "
+                + columns("", dimensionColumns, "COUNT(*) AS " + quote(VALUE))
+                + " FROM "
+                + quote(baseEvents)
+                + groupBy("", dimensionColumns));
+      }
+      lakeTables.add(conversionModel.table());
+      String conversionTimeSql =
+          shifted(
+              "CAST(" + SqlFragments.qualify(conversionTime.get().expr(), "\"t0\"") + " AS DATE)",
+              leaf.offsets());
+      List<String> conversionConditions = new ArrayList<>();
+      conversionModel
+          .filter()
+          .ifPresent(f -> conversionConditions.add(SqlFragments.qualify(f, "\"t0\"")));
+      conversionConditions.add(eventCondition(conversionMeasure));
+      String conversions =
+          cte(
+              "conversions",
+              "SELECT "
+                  + SqlFragments.qualify(conversionEntity.expr(), "\"t0\"")
+                  + " AS "
+                  + quote(ENTITY)
+                  + ", "
+                  + conversionTimeSql
+                  + " AS "
+                  + quote(TIME)
+                  + " FROM "
+                  + tableSql.apply(conversionModel.table())
+                  + " AS \"t0\""
+                  + where(conversionConditions));
+      String matched =
+          cte(
+              "converted",
+              "SELECT "
+                  + columns(
+                      "\"b\".",
+                      dimensionColumns,
+                      "MAX(CASE WHEN \"c\"."
+                          + quote(ENTITY)
+                          + " IS NULL THEN 0 ELSE 1 END) AS \"__converted\"")
+                  + " FROM "
+                  + quote(baseEvents)
+                  + " AS \"b\" LEFT JOIN "
+                  + quote(conversions)
+                  + " AS \"c\" ON \"c\"."
+                  + quote(ENTITY)
+                  + " = \"b\"."
+                  + quote(ENTITY)
+                  + " AND \"c\"."
+                  + quote(TIME)
+                  + " >= \"b\"."
+                  + quote(TIME)
+                  + " AND \"c\"."
+                  + quote(TIME)
+                  + " <= CAST(\"b\"."
+                  + quote(TIME)
+                  + " + "
+                  + interval(metric.window())
+                  + " AS DATE)"
+                  + groupBy(
+                      "\"b\".",
+                      Stream.concat(Stream.of("__row"), dimensionColumns.stream()).toList()));
+      return cte(
+          "leaf",
+          "SELECT "
+              + columns("", dimensionColumns, "SUM(\"__converted\") AS " + quote(VALUE))
+              + " FROM "
+              + quote(matched)
+              + groupBy("", dimensionColumns));
+    }
+
+    /** A base or conversion event: a row the measure counts. */
+    private String eventCondition(Measure measure) {
+      String expr = SqlFragments.qualify(measure.expr(), "\"t0\"");
+      return measure.aggregation() == Aggregation.SUM_BOOLEAN
+          ? "COALESCE(" + expr + ", FALSE)"
+          : "(" + expr + ") IS NOT NULL";
+    }
+
+    /**
+     * The rows of a measure's model with every column a leaf needs: the query's dimensions (joined
+     * many-to-one as far as needed), the columns its conditions read, and the measure's own.
+     */
+    private String wide(
+        SemanticModel model,
+        String forWhat,
+        Optional<Dimension> aggTime,
+        List<TimeWindow> offsets,
+        List<String> extraColumns,
+        Map<String, String> expressions) {
+      lakeTables.add(model.table());
+      Map<String, JoinClause> joins = new LinkedHashMap<>();
+      List<String> select = new ArrayList<>();
+      Optional<String> time =
+          aggTime.map(
+              dimension ->
+                  shifted(
+                      "CAST(" + SqlFragments.qualify(dimension.expr(), "\"t0\"") + " AS DATE)",
+                      offsets));
+      List<String> names = new ArrayList<>(dimensionColumns);
+      names.addAll(extraColumns);
+      for (String name : names) {
+        DimensionReference reference = DimensionReference.parse(name);
+        String expression;
+        if (reference.isMetricTime()
+            || (aggTime.isPresent() && aggTime.get().name().equals(reference.dimension()))) {
+          if (time.isEmpty()) {
+            throw SemanticQueryErrors.unsupported(
+                "Semantic model '"
+                    + model.name()
+                    + "' has no time dimension for metric_time; "
+                    + forWhat
+                    + " cannot be grouped by time.");
+          }
+          expression = reference.grain().map(g -> floor(time.get(), g)).orElse(time.get());
+        } else {
+          SemanticModel home = manifest.modelOfDimension(reference.dimension()).orElseThrow();
+          Dimension dimension = home.dimension(reference.dimension()).orElseThrow();
+          String alias = joinAlias(model, home, forWhat, reference.dimension(), joins);
+          String column = SqlFragments.qualify(dimension.expr(), alias);
+          expression =
+              reference.grain().map(g -> floor("CAST(" + column + " AS DATE)", g)).orElse(column);
+        }
+        select.add(expression + " AS " + quote(name));
+      }
+      time.ifPresent(t -> select.add(t + " AS " + quote(TIME)));
+      expressions.forEach((name, expression) -> select.add(expression + " AS " + quote(name)));
+      StringBuilder sql = new StringBuilder("SELECT ");
+      sql.append(String.join(", ", select));
+      sql.append(" FROM ").append(tableSql.apply(model.table())).append(" AS \"t0\"");
+      joins.values().forEach(join -> sql.append(' ').append(join.sql()));
+      List<String> conditions = new ArrayList<>();
+      model.filter().ifPresent(f -> conditions.add(SqlFragments.qualify(f, "\"t0\"")));
+      sql.append(where(conditions));
+      return cte("wide", sql.toString());
+    }
+
+    /** The alias of a dimension's model in a wide query, adding the joins that reach it. */
+    private String joinAlias(
+        SemanticModel from,
+        SemanticModel home,
+        String forWhat,
+        String dimension,
+        Map<String, JoinClause> joins) {
+      List<JoinStep> steps =
+          joinPaths
+              .path(from, home)
+              .orElseThrow(
+                  () ->
+                      SemanticQueryErrors.unreachableDimension(
+                          dimension, forWhat.replaceFirst("^measure ", ""), from.name()));
+      String alias = "\"t0\"";
+      StringBuilder pathKey = new StringBuilder();
+      for (JoinStep step : steps) {
+        pathKey.append('/').append(step.entity().name()).append('>').append(step.to().name());
+        String key = pathKey.toString();
+        String previous = alias;
+        JoinClause existing = joins.get(key);
+        if (existing != null) {
+          alias = existing.alias();
+          continue;
+        }
+        alias = "\"t" + (joins.size() + 1) + "\"";
+        Entity target = step.to().entity(step.entity().name()).orElseThrow();
+        StringBuilder join =
+            new StringBuilder("LEFT JOIN ")
+                .append(tableSql.apply(step.to().table()))
+                .append(" AS ")
+                .append(alias)
+                .append(" ON ")
+                .append(SqlFragments.qualify(step.entity().expr(), previous))
+                .append(" = ")
+                .append(SqlFragments.qualify(target.expr(), alias));
+        String finalAlias = alias;
+        step.to()
+            .filter()
+            .ifPresent(
+                f -> join.append(" AND (").append(SqlFragments.qualify(f, finalAlias)).append(')'));
+        joins.put(key, new JoinClause(alias, join.toString()));
+        lakeTables.add(step.to().table());
+      }
+      return alias;
+    }
+
+    private Optional<Dimension> aggTimeDimension(SemanticModel model, Measure measure) {
+      return measure.aggTimeDimension().or(model::defaultTimeDimension).flatMap(model::dimension);
+    }
+
+    private String cte(String kind, String sql) {
+      int number = cteCounters.merge(kind, 1, Integer::sum);
+      String name = kind + "_" + number;
+      tables.put(name, sql);
+      return name;
+    }
+
+    CompiledMetricQuery finish(Map<String, String> metricExpressions) {
+      List<String> leafNames = new ArrayList<>(leaves.values());
+      StringBuilder sql = new StringBuilder("WITH ");
+      sql.append(
+          tables.entrySet().stream()
+              .map(e -> quote(e.getKey()) + " AS (" + e.getValue() + ")")
+              .collect(Collectors.joining(",\n  ")));
+      List<String> select = new ArrayList<>();
+      String from;
+      if (leafNames.size() == 1) {
+        String leaf = leafNames.get(0);
+        dimensionColumns.forEach(c -> select.add(quote(leaf) + "." + quote(c)));
+        from = quote(leaf);
+      } else if (dimensionColumns.isEmpty()) {
+        from =
+            leafNames.stream().map(SqlFragments::quote).collect(Collectors.joining(" CROSS JOIN "));
+      } else {
+        sql.append(",\n  \"keys\" AS (")
+            .append(
+                leafNames.stream()
+                    .map(leaf -> "SELECT " + columns("", dimensionColumns) + " FROM " + quote(leaf))
+                    .collect(Collectors.joining(" UNION ")))
+            .append(')');
+        dimensionColumns.forEach(c -> select.add("\"keys\"." + quote(c)));
+        StringBuilder joined = new StringBuilder("\"keys\"");
+        for (String leaf : leafNames) {
+          joined.append(" LEFT JOIN ").append(quote(leaf)).append(" ON ");
+          joined.append(
+              dimensionColumns.stream()
+                  .map(
+                      c ->
+                          "\"keys\"."
+                              + quote(c)
+                              + " IS NOT DISTINCT FROM "
+                              + quote(leaf)
+                              + "."
+                              + quote(c))
+                  .collect(Collectors.joining(" AND ")));
+        }
+        from = joined.toString();
+      }
+      metricExpressions.forEach(
+          (name, expression) -> select.add(expression + " AS " + quote(name)));
+      sql.append("\nSELECT ").append(String.join(", ", select)).append("\nFROM ").append(from);
+      return new CompiledMetricQuery(
+          sql.toString(), dimensionColumns, List.copyOf(metricExpressions.keySet()), lakeTables);
+    }
+  }
+
+  private TimeWindow periodLength(TimeGrain grain) {
+    return switch (grain) {
+      case DAY -> new TimeWindow(1, TimeGrain.DAY);
+      case WEEK -> new TimeWindow(1, TimeGrain.WEEK);
+      case MONTH -> new TimeWindow(1, TimeGrain.MONTH);
+      case QUARTER, FISCAL_QUARTER -> new TimeWindow(1, TimeGrain.QUARTER);
+      case YEAR, FISCAL_YEAR -> new TimeWindow(1, TimeGrain.YEAR);
+    };
+  }
+
+  /** The first day of the period of {@code grain} a date falls in, as a DATE. */
+  private String floor(String date, TimeGrain grain) {
+    FiscalCalendar calendar = manifest.fiscalCalendar();
+    return switch (grain) {
+      case DAY -> "CAST(" + date + " AS DATE)";
+      case WEEK -> {
+        // Engines start weeks on Monday; shift so that the calendar's week start lands there.
+        int shift = (8 - calendar.weekStart().getValue()) % 7;
+        yield shift == 0
+            ? "CAST(FLOOR(" + date + " TO WEEK) AS DATE)"
+            : "CAST(FLOOR("
+                + date
+                + " + INTERVAL '"
+                + shift
+                + "' DAY TO WEEK) - INTERVAL '"
+                + shift
+                + "' DAY AS DATE)";
+      }
+      case MONTH, QUARTER, YEAR -> "CAST(FLOOR(" + date + " TO " + grain.name() + ") AS DATE)";
+      case FISCAL_QUARTER, FISCAL_YEAR -> {
+        int shift = calendar.firstMonth().getValue() - 1;
+        String unit = grain == TimeGrain.FISCAL_QUARTER ? "QUARTER" : "YEAR";
+        yield shift == 0
+            ? "CAST(FLOOR(" + date + " TO " + unit + ") AS DATE)"
+            : "CAST(FLOOR("
+                + date
+                + " - INTERVAL '"
+                + shift
+                + "' MONTH TO "
+                + unit
+                + ") + INTERVAL '"
+                + shift
+                + "' MONTH AS DATE)";
+      }
+    };
+  }
+
+  private static String shifted(String date, List<TimeWindow> offsets) {
+    String shifted = date;
+    for (TimeWindow offset : offsets) {
+      shifted = "CAST(" + shifted + " + " + interval(offset) + " AS DATE)";
+    }
+    return shifted;
+  }
+
+  private static String interval(TimeWindow window) {
+    return switch (window.unit()) {
+      case DAY -> "INTERVAL '" + window.count() + "' DAY";
+      case WEEK -> "INTERVAL '" + (7 * window.count()) + "' DAY";
+      case MONTH -> "INTERVAL '" + window.count() + "' MONTH";
+      case QUARTER -> "INTERVAL '" + (3 * window.count()) + "' MONTH";
+      case YEAR -> "INTERVAL '" + (12 * window.count()) + "' MONTH";
+      case FISCAL_QUARTER, FISCAL_YEAR ->
+          throw new IllegalArgumentException("a window is in calendar units: " + window);
+    };
+  }
+
+  private static String aggregate(Aggregation aggregation, String value) {
+    return switch (aggregation) {
+      case SUM -> "SUM(" + value + ")";
+      case COUNT -> "COUNT(" + value + ")";
+      case COUNT_DISTINCT -> "COUNT(DISTINCT " + value + ")";
+      case MIN -> "MIN(" + value + ")";
+      case MAX -> "MAX(" + value + ")";
+      case AVERAGE -> "AVG(CAST(" + value + " AS DOUBLE))";
+      case SUM_BOOLEAN -> "SUM(CASE WHEN " + value + " THEN 1 ELSE 0 END)";
+    };
+  }
+
+  private static List<SqlNode> conjuncts(SqlNode condition) {
+    if (condition.getKind() == SqlKind.AND) {
+      List<SqlNode> all = new ArrayList<>();
+      for (SqlNode operand : ((SqlBasicCall) condition).getOperandList()) {
+        all.addAll(conjuncts(operand));
+      }
+      return all;
+    }
+    return List.of(condition);
+  }
+
+  private static String columns(String prefix, List<String> names, String... more) {
+    List<String> all = new ArrayList<>();
+    names.forEach(name -> all.add(prefix + quote(name)));
+    all.addAll(List.of(more));
+    return all.isEmpty() ? "1 AS \"__one\"" : String.join(", ", all);
+  }
+
+  private static String where(List<String> conditions) {
+    return conditions.isEmpty()
+        ? ""
+        : " WHERE "
+            + conditions.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" AND "));
+  }
+
+  private static String groupBy(String prefix, List<String> names) {
+    return names.isEmpty()
+        ? ""
+        : " GROUP BY "
+            + names.stream().map(n -> prefix + quote(n)).collect(Collectors.joining(", "));
+  }
+}
