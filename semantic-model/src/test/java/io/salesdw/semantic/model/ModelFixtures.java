@@ -26,6 +26,24 @@ final class ModelFixtures {
     return lineOf(text, line, 1);
   }
 
+  /** The location of the one line of {@code text} that contains {@code fragment}. */
+  static SourceLocation atLineWith(String file, String text, String fragment) {
+    List<String> lines = text.lines().toList();
+    int found = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(fragment)) {
+        if (found != 0) {
+          throw new IllegalArgumentException("two lines with '" + fragment + "' in the fixture");
+        }
+        found = i + 1;
+      }
+    }
+    if (found == 0) {
+      throw new IllegalArgumentException("no line with '" + fragment + "' in the fixture");
+    }
+    return new SourceLocation(file, found);
+  }
+
   static SourceLocation at(String file, String text, String line) {
     return new SourceLocation(file, lineOf(text, line));
   }
