@@ -22,11 +22,8 @@ import java.util.stream.Stream;
  * ({@code io.salesdw.semantic.compile.ModelValidation}), which keeps this package free of Calcite.
  */
 final class ManifestValidator {
-  /** The dimension name that means each measure's agg time dimension. */
-  static final String METRIC_TIME = "metric_time";
-
-  /** What separates a time dimension from its grain in a query: {@code order_date__month}. */
-  static final String GRAIN_SEPARATOR = "__";
+  private static final String METRIC_TIME = Dimension.METRIC_TIME;
+  private static final String GRAIN_SEPARATOR = TimeGrain.SEPARATOR;
 
   private final SemanticManifest manifest;
   private final JoinGraph joins;
