@@ -15,6 +15,12 @@ import static java.util.Objects.requireNonNull;
  */
 public record Dimension(
     String name, DimensionType type, String expr, String description, SourceLocation location) {
+  /**
+   * The reserved dimension name that means, for each measure, its agg time dimension: what lets one
+   * query put measures of several models on one time axis.
+   */
+  public static final String METRIC_TIME = "metric_time";
+
   public Dimension {
     requireNonNull(name, "name is null");
     requireNonNull(type, "type is null");

@@ -10,11 +10,13 @@ import static java.util.Objects.requireNonNull;
  * @param name the entity's name, shared by every model that holds the key
  * @param type whether the key is unique here
  * @param expr the column (or SQL expression over the model's table) holding the key
+ * @param location where it is declared
  */
-public record Entity(String name, EntityType type, String expr) {
+public record Entity(String name, EntityType type, String expr, SourceLocation location) {
   public Entity {
     requireNonNull(name, "name is null");
     requireNonNull(type, "type is null");
     requireNonNull(expr, "expr is null");
+    requireNonNull(location, "location is null");
   }
 }

@@ -26,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -133,7 +135,7 @@ public final class SemanticManifestLoader {
       try {
         spec = StrictYaml.read(source.text(), source.origin(), ModelFileSpec.class);
       } catch (SalesdwException e) {
-        issues.add(new ModelIssue(locationOf(source.origin(), e.getMessage()), e.getMessage()));
+        issues.add(issueOf(source.origin(), e.getMessage()));
         continue;
       }
       Reader reader = new Reader(new YamlLines(source.origin(), source.text()), issues);
@@ -174,10 +176,18 @@ public final class SemanticManifestLoader {
     return check.manifest().orElseThrow();
   }
 
-  private static SourceLocation locationOf(String origin, String message) {
-    java.util.regex.Matcher matcher =
-        java.util.regex.Pattern.compile(" line (\\d+)").matcher(message);
-    return new SourceLocation(origin, matcher.find() ? Integer.parseInt(matcher.group(1)) : 1);
+  /**
+   * An issue for a file StrictYaml could not read. Its message starts with "origin line N: ", which
+   * the issue's location says already; a line of 0 (no location known) becomes line 1.
+   */
+  private static ModelIssue issueOf(String origin, String message) {
+    Matcher matcher =
+        Pattern.compile("^" + Pattern.quote(origin) + " line (\\d+): ").matcher(message);
+    if (matcher.find()) {
+      int line = Math.max(1, Integer.parseInt(matcher.group(1)));
+      return new ModelIssue(new SourceLocation(origin, line), message.substring(matcher.end()));
+    }
+    return new ModelIssue(new SourceLocation(origin, 1), message);
   }
 
   private static <T> List<T> nonNull(List<T> list) {
@@ -188,10 +198,16 @@ public final class SemanticManifestLoader {
   private static final class Reader {
     private final YamlLines lines;
     private final List<ModelIssue> issues;
+    // Items of a list are looked up one after the other from the list's key, so that two items of
+    // the same name (a duplicate, or a metric named like its measure) get their own lines.
+    private int nextModelLine;
+    private int nextMetricLine;
 
     Reader(YamlLines lines, List<ModelIssue> issues) {
       this.lines = lines;
       this.issues = issues;
+      this.nextModelLine = lines.ofSection("semantic-models", 1);
+      this.nextMetricLine = lines.ofSection("metrics", 1);
     }
 
     FiscalCalendar fiscalCalendar(ModelFileSpec.FiscalCalendarSpec spec, SourceLocation at) {
@@ -213,7 +229,8 @@ public final class SemanticManifestLoader {
     }
 
     Optional<SemanticModel> semanticModel(SemanticModelSpec spec) {
-      SourceLocation at = lines.ofName(spec.name(), 1);
+      SourceLocation at = lines.ofName(spec.name(), nextModelLine);
+      nextModelLine = at.line() + 1;
       String what = "semantic model '" + spec.name() + "'";
       if (spec.name() == null) {
         issue(at, "a semantic model has no name; every semantic model needs one.");
@@ -221,8 +238,10 @@ public final class SemanticManifestLoader {
       }
       String table = required(spec.table(), at, what, "table");
       List<Entity> entities = new ArrayList<>();
+      int entityLine = lines.ofSection("entities", at.line());
       for (EntitySpec entity : nonNull(spec.entities())) {
-        SourceLocation entityAt = lines.ofName(entity.name(), at.line());
+        SourceLocation entityAt = lines.ofName(entity.name(), entityLine);
+        entityLine = entityAt.line() + 1;
         String entityWhat = "entity '" + entity.name() + "' of " + what;
         if (entity.name() == null) {
           issue(entityAt, "an entity of " + what + " has no name.");
@@ -231,11 +250,15 @@ public final class SemanticManifestLoader {
         Optional<EntityType> type =
             requiredEnum(EntityType.class, entity.type(), entityAt, entityWhat, "type");
         type.ifPresent(
-            t -> entities.add(new Entity(entity.name(), t, orName(entity.expr(), entity.name()))));
+            t ->
+                entities.add(
+                    new Entity(entity.name(), t, orName(entity.expr(), entity.name()), entityAt)));
       }
       List<Dimension> dimensions = new ArrayList<>();
+      int dimensionLine = lines.ofSection("dimensions", at.line());
       for (DimensionSpec dimension : nonNull(spec.dimensions())) {
-        SourceLocation dimensionAt = lines.ofName(dimension.name(), at.line());
+        SourceLocation dimensionAt = lines.ofName(dimension.name(), dimensionLine);
+        dimensionLine = dimensionAt.line() + 1;
         if (dimension.name() == null) {
           issue(dimensionAt, "a dimension of " + what + " has no name.");
           continue;
@@ -253,8 +276,10 @@ public final class SemanticManifestLoader {
                             dimensionAt)));
       }
       List<Measure> measures = new ArrayList<>();
+      int measureLine = lines.ofSection("measures", at.line());
       for (MeasureSpec measure : nonNull(spec.measures())) {
-        SourceLocation measureAt = lines.ofName(measure.name(), at.line());
+        SourceLocation measureAt = lines.ofName(measure.name(), measureLine);
+        measureLine = measureAt.line() + 1;
         if (measure.name() == null) {
           issue(measureAt, "a measure of " + what + " has no name.");
           continue;
@@ -307,7 +332,8 @@ public final class SemanticManifestLoader {
     }
 
     Optional<Metric> metric(MetricSpec spec) {
-      SourceLocation at = lines.ofName(spec.name(), 1);
+      SourceLocation at = lines.ofName(spec.name(), nextMetricLine);
+      nextMetricLine = at.line() + 1;
       if (spec.name() == null) {
         issue(at, "a metric has no name; every metric needs one.");
         return Optional.empty();
@@ -508,8 +534,10 @@ public final class SemanticManifestLoader {
 
     private List<MetricTest> tests(MetricSpec spec, SourceLocation at, String what) {
       List<MetricTest> tests = new ArrayList<>();
+      int testLine = lines.ofSection("tests", at.line());
       for (TestSpec test : nonNull(spec.tests())) {
-        SourceLocation testAt = lines.ofName(test.name(), at.line());
+        SourceLocation testAt = lines.ofName(test.name(), testLine);
+        testLine = testAt.line() + 1;
         if (test.name() == null || test.expect() == null) {
           issue(testAt, "a test of " + what + " needs a name and expect rows.");
           continue;

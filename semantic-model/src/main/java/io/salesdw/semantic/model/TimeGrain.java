@@ -16,6 +16,9 @@ public enum TimeGrain {
   FISCAL_QUARTER,
   FISCAL_YEAR;
 
+  /** What separates a time dimension from its grain in a query: {@code order_date__month}. */
+  public static final String SEPARATOR = "__";
+
   /** The grain's name in queries: {@code order_date__fiscal_quarter}. */
   public String suffix() {
     return name().toLowerCase(Locale.ROOT);

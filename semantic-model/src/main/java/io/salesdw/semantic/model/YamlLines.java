@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the line an element of a model file is declared on. Jackson's records carry no locations,
- * so the loader looks up each element's {@code name:} line, searching from its parent's line so
- * that a dimension and a measure of the same name in different models are told apart.
+ * so the loader looks up each element's {@code name:} line, searching from its list's key ({@code
+ * dimensions:} under its model's line) and past the previous item, so that a dimension and a
+ * measure of the same name, or two items of the same name, are told apart.
  */
 final class YamlLines {
   private final String file;
@@ -41,6 +42,20 @@ final class YamlLines {
       }
     }
     return new SourceLocation(file, Math.max(1, fromLine));
+  }
+
+  /**
+   * The line of the first {@code key:} line at or after {@code fromLine} (a list's key, such as
+   * {@code metrics:}, whose items are then looked up from there); else fromLine.
+   */
+  int ofSection(String key, int fromLine) {
+    Pattern pattern = Pattern.compile("^\\s*(-\\s+)?" + Pattern.quote(key) + "\\s*:");
+    for (int i = Math.max(0, fromLine - 1); i < lines.size(); i++) {
+      if (pattern.matcher(lines.get(i)).find()) {
+        return i + 1;
+      }
+    }
+    return Math.max(1, fromLine);
   }
 
   SourceLocation start() {
