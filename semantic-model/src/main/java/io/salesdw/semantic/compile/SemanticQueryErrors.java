@@ -2,6 +2,7 @@ package io.salesdw.semantic.compile;
 
 import io.salesdw.contracts.ErrorKind;
 import io.salesdw.contracts.SalesdwException;
+import io.salesdw.semantic.model.NearestName;
 import java.util.Collection;
 
 /**
@@ -15,8 +16,9 @@ final class SemanticQueryErrors {
     return user(
         "There is no metric '"
             + name
-            + "'."
-            + NearestNames.suggestion(name, known)
+            + "'"
+            + NearestName.hint(name, known)
+            + "."
             + " Run 'salesdw metrics' to list them.");
   }
 
@@ -24,8 +26,9 @@ final class SemanticQueryErrors {
     return user(
         "There is no dimension '"
             + name
-            + "'."
-            + NearestNames.suggestion(name, known)
+            + "'"
+            + NearestName.hint(name, known)
+            + "."
             + " Time dimensions take a grain suffix such as '__month'; 'salesdw metrics"
             + " --dimensions' lists them.");
   }
