@@ -123,6 +123,16 @@ public final class Lake {
   }
 
   /**
+   * The names of the Delta tables under the root, ordered, such as {@code gold/fact_order}: a
+   * listing of directories only, much cheaper than {@link #tables()}, which reads every table.
+   *
+   * @throws SalesdwException if the root cannot be listed
+   */
+  public List<String> tableNames() {
+    return discovery.find().stream().map(TableLocation::name).toList();
+  }
+
+  /**
    * The data files of a table's current snapshot, such as {@code snapshotFiles("gold/fct_orders")}.
    * Check {@link DeltaSnapshotFiles#readableAsPlainParquet()} before reading them as plain Parquet.
    *
