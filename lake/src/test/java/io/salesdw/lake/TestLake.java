@@ -240,8 +240,14 @@ class TestLake {
     Path broken = Files.createDirectories(lake.resolve("gold/fact_order/_delta_log"));
     Files.writeString(broken.resolve("00000000000000000000.json"), "{not json\n", UTF_8);
 
-    assertThat(Lake.open(lake.toString()).tableNames())
+    Lake opened = Lake.open(lake.toString());
+
+    assertThat(opened.tableNames())
         .containsExactly("bronze/crm_leads", "gold/dim_region", "gold/fact_order");
+    assertThat(opened.hasTable("gold/dim_region")).isTrue();
+    assertThat(opened.hasTable("gold/dim_regions")).isFalse();
+    assertThat(opened.hasTable("gold")).isFalse();
+    assertThat(opened.hasTable("gold/../bronze/crm_leads")).isFalse();
   }
 
   @Test
