@@ -12,6 +12,7 @@ import java.util.List;
  * @param tableName the table's name in the lake, such as {@code silver/opportunities}
  * @param location the table's directory as an absolute URI
  * @param version the snapshot's version
+ * @param columns the snapshot's schema: every column, partition columns included, in schema order
  * @param partitionColumns the partition columns in schema order
  * @param files the snapshot's data files, ordered by URI
  * @param deletionVectorsEnabled whether the table writes deletion vectors ({@code
@@ -22,6 +23,7 @@ public record DeltaSnapshotFiles(
     String tableName,
     URI location,
     long version,
+    List<DeltaColumn> columns,
     List<String> partitionColumns,
     List<DeltaDataFile> files,
     boolean deletionVectorsEnabled,
@@ -29,12 +31,24 @@ public record DeltaSnapshotFiles(
   public DeltaSnapshotFiles {
     requireNonNull(tableName, "tableName is null");
     requireNonNull(location, "location is null");
+    columns = List.copyOf(requireNonNull(columns, "columns is null"));
     partitionColumns = List.copyOf(requireNonNull(partitionColumns, "partitionColumns is null"));
     files = List.copyOf(requireNonNull(files, "files is null"));
     requireNonNull(columnMappingMode, "columnMappingMode is null");
     if (version < 0) {
       throw new IllegalArgumentException("version is negative: " + version);
     }
+    for (String partitionColumn : partitionColumns) {
+      if (columns.stream().noneMatch(column -> column.name().equalsIgnoreCase(partitionColumn))) {
+        throw new IllegalArgumentException(
+            "partition column " + partitionColumn + " is not among the columns " + columns);
+      }
+    }
+  }
+
+  /** Whether the column, matched case-insensitively as Delta does, is a partition column. */
+  public boolean isPartitionColumn(String column) {
+    return partitionColumns.stream().anyMatch(partition -> partition.equalsIgnoreCase(column));
   }
 
   /** Whether any file has rows hidden by a deletion vector. */

@@ -85,6 +85,7 @@ final class DeltaTableReader {
               table.name(),
               table.uri(),
               snapshot.getVersion(),
+              DeltaSchemas.columns(snapshot.getSchema()),
               snapshot.getPartitionColumnNames(),
               dataFiles(table, snapshot),
               Boolean.parseBoolean(

@@ -123,6 +123,27 @@ public final class Lake {
   }
 
   /**
+   * The names of the Delta tables under the root, ordered, such as {@code gold/fact_order}: a
+   * listing of directories only, much cheaper than {@link #tables()}, which reads every table.
+   *
+   * @throws SalesdwException if the root cannot be listed
+   */
+  public List<String> tableNames() {
+    return discovery.find().stream().map(TableLocation::name).toList();
+  }
+
+  /**
+   * Whether the lake has a Delta table of this name, such as {@code gold/fact_order}: a look at its
+   * directory only. A name that could not be a table's ({@code ../x}) has none.
+   *
+   * @throws SalesdwException if the file system cannot be listed
+   */
+  public boolean hasTable(String tableName) {
+    requireNonNull(tableName, "tableName is null");
+    return isValidTableName(tableName) && discovery.isTable(directory(tableName));
+  }
+
+  /**
    * The data files of a table's current snapshot, such as {@code snapshotFiles("gold/fct_orders")}.
    * Check {@link DeltaSnapshotFiles#readableAsPlainParquet()} before reading them as plain Parquet.
    *
@@ -140,15 +161,10 @@ public final class Lake {
 
   private TableLocation locate(String tableName) {
     requireNonNull(tableName, "tableName is null");
-    for (String segment : tableName.split("/", -1)) {
-      // Also rules out "." and "..", which could point outside the lake.
-      if (segment.isEmpty() || segment.startsWith(".") || segment.startsWith("_")) {
-        throw LakeErrors.invalidTableName(tableName);
-      }
+    if (!isValidTableName(tableName)) {
+      throw LakeErrors.invalidTableName(tableName);
     }
-    // Path(scheme, authority, path): a plain relative path, so that a ':' in a segment is not
-    // taken for a URI scheme.
-    Path directory = new Path(root, new Path(null, null, tableName));
+    Path directory = directory(tableName);
     if (!discovery.isTable(directory)) {
       throw LakeErrors.tableNotFound(
           tableName,
@@ -156,6 +172,22 @@ public final class Lake {
           discovery.find().stream().map(TableLocation::name).toList());
     }
     return new TableLocation(tableName, directory);
+  }
+
+  private static boolean isValidTableName(String tableName) {
+    for (String segment : tableName.split("/", -1)) {
+      // Also rules out "." and "..", which could point outside the lake.
+      if (segment.isEmpty() || segment.startsWith(".") || segment.startsWith("_")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Path directory(String tableName) {
+    // Path(scheme, authority, path): a plain relative path, so that a ':' in a segment is not
+    // taken for a URI scheme.
+    return new Path(root, new Path(null, null, tableName));
   }
 
   private static URI parseRoot(String root) {

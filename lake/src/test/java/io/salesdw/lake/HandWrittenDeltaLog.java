@@ -47,17 +47,26 @@ final class HandWrittenDeltaLog {
     for (String column : columns) {
       fields.add(
           String.format(
-              "{\\\"name\\\":\\\"%s\\\",\\\"type\\\":\\\"string\\\",\\\"nullable\\\":true,"
-                  + "\\\"metadata\\\":{}}",
-              column));
+              "{\"name\":\"%s\",\"type\":\"string\",\"nullable\":true,\"metadata\":{}}", column));
     }
+    return metadataWithFields(fields, partitionColumns, configuration);
+  }
+
+  /**
+   * A metaData action whose schema has the given fields, each a StructField in Delta's JSON form
+   * ({@code {"name":"amount","type":"decimal(12,2)","nullable":true,"metadata":{}}}).
+   */
+  static String metadataWithFields(
+      List<String> fields, List<String> partitionColumns, Map<String, String> configuration) {
+    // schemaString is a JSON string inside the action: its quotes are escaped once more.
     String schema =
-        "{\\\"type\\\":\\\"struct\\\",\\\"fields\\\":[" + String.join(",", fields) + "]}";
+        ("{\"type\":\"struct\",\"fields\":[" + String.join(",", fields) + "]}")
+            .replace("\"", "\\\"");
     return String.format(
         "{\"metaData\":{\"id\":\"%s\",\"format\":{\"provider\":\"parquet\",\"options\":{}},"
             + "\"schemaString\":\"%s\",\"partitionColumns\":[%s],\"configuration\":{%s},"
             + "\"createdTime\":1700000000000}}",
-        java.util.UUID.nameUUIDFromBytes(String.join(",", columns).getBytes(UTF_8)),
+        java.util.UUID.nameUUIDFromBytes(String.join(",", fields).getBytes(UTF_8)),
         schema,
         quotedList(partitionColumns),
         jsonObjectBody(new TreeMap<>(configuration)));

@@ -286,6 +286,30 @@ class LakeIT {
   }
 
   @Test
+  void columnsAreTheSchemaSparkReads() {
+    StructType sparkSchema =
+        TestingSparkSession.get()
+            .read()
+            .format("delta")
+            .load(table(ERP_ORDERS).toString())
+            .schema();
+
+    DeltaSnapshotFiles orders = lake.snapshotFiles(ERP_ORDERS);
+
+    assertThat(orders.columns())
+        .extracting(DeltaColumn::name)
+        .containsExactly(sparkSchema.fieldNames());
+    assertThat(orders.columns())
+        .extracting(column -> column.type().kind())
+        .containsExactly(
+            DeltaColumnType.Kind.LONG, DeltaColumnType.Kind.STRING, DeltaColumnType.Kind.DOUBLE);
+    // Under column mapping the columns keep the table's names, not the files' physical ones.
+    assertThat(lake.snapshotFiles(ACCOUNT_SEGMENTS).columns())
+        .extracting(DeltaColumn::name)
+        .containsExactly("account_id", "segment");
+  }
+
+  @Test
   void deletionVectorsAreSubtractedAndFlagged() {
     DeltaSnapshotFiles accounts = lake.snapshotFiles(ACCOUNTS);
     List<Row> written = accounts(10);

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class TestDeltaSnapshotFiles {
   private static final URI TABLE = URI.create("file:///lake/silver/accounts");
+  private static final DeltaColumn ACCOUNT_ID =
+      new DeltaColumn("account_id", DeltaColumnType.of(DeltaColumnType.Kind.LONG), false);
 
   @Test
   void liveRecordsSubtractTheDeletionVector() {
@@ -77,6 +79,40 @@ class TestDeltaSnapshotFiles {
         .hasMessage("version is negative: -1");
   }
 
+  @Test
+  void partitionColumnsMustBeColumns() {
+    assertThatThrownBy(
+            () ->
+                new DeltaSnapshotFiles(
+                    "silver/accounts",
+                    TABLE,
+                    0,
+                    List.of(ACCOUNT_ID),
+                    List.of("segment"),
+                    List.of(),
+                    false,
+                    ColumnMappingMode.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("partition column segment is not among the columns");
+  }
+
+  @Test
+  void onlyADecimalHasPrecisionAndScale() {
+    assertThat(DeltaColumnType.decimal(38, 0).description()).isEqualTo("decimal(38,0)");
+    assertThatThrownBy(() -> DeltaColumnType.decimal(39, 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("decimal precision is not in 1..38: 39");
+    assertThatThrownBy(() -> DeltaColumnType.decimal(5, 6))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("decimal scale is not in 0..5: 6");
+    assertThatThrownBy(() -> new DeltaColumnType(DeltaColumnType.Kind.LONG, 10, 0, "long"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("only a decimal has a precision and a scale, not LONG: 10, 0");
+    assertThatThrownBy(() -> DeltaColumnType.of(DeltaColumnType.Kind.DECIMAL))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("DECIMAL needs more than its kind");
+  }
+
   private static DeltaDataFile file(
       String name, OptionalLong numRecords, OptionalLong deletionVectorCardinality) {
     return new DeltaDataFile(
@@ -85,6 +121,13 @@ class TestDeltaSnapshotFiles {
 
   private static DeltaSnapshotFiles snapshot(List<DeltaDataFile> files, ColumnMappingMode mode) {
     return new DeltaSnapshotFiles(
-        "silver/accounts", TABLE, 3, List.of(), files, mode != ColumnMappingMode.NONE, mode);
+        "silver/accounts",
+        TABLE,
+        3,
+        List.of(ACCOUNT_ID),
+        List.of(),
+        files,
+        mode != ColumnMappingMode.NONE,
+        mode);
   }
 }

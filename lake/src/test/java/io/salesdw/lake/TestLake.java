@@ -178,6 +178,79 @@ class TestLake {
   }
 
   @Test
+  void snapshotColumnsAreTheSchemasInOrderWithTypesAndNullability() {
+    List<String> fields =
+        List.of(
+            field("order_no", "\"string\"", false),
+            field("line", "\"byte\"", true),
+            field("quantity", "\"short\"", true),
+            field("month_key", "\"integer\"", false),
+            field("customer_id", "\"long\"", true),
+            field("discount", "\"float\"", true),
+            field("weight", "\"double\"", true),
+            field("amount", "\"decimal(12,2)\"", true),
+            field("is_paid", "\"boolean\"", true),
+            field("order_date", "\"date\"", true),
+            field("paid_at", "\"timestamp\"", true),
+            field("signature", "\"binary\"", true),
+            field(
+                "tags",
+                "{\"type\":\"array\",\"elementType\":\"string\",\"containsNull\":true}",
+                true),
+            field(
+                "scores",
+                "{\"type\":\"map\",\"keyType\":\"string\",\"valueType\":\"long\","
+                    + "\"valueContainsNull\":true}",
+                true));
+    commit(
+        lake.resolve("gold/fact_order"),
+        0,
+        protocol(),
+        HandWrittenDeltaLog.metadataWithFields(fields, List.of("month_key"), Map.of()));
+
+    DeltaSnapshotFiles snapshot = Lake.open(lake.toString()).snapshotFiles("gold/fact_order");
+
+    assertThat(snapshot.columns())
+        .containsExactly(
+            new DeltaColumn("order_no", DeltaColumnType.of(DeltaColumnType.Kind.STRING), false),
+            new DeltaColumn("line", DeltaColumnType.of(DeltaColumnType.Kind.BYTE), true),
+            new DeltaColumn("quantity", DeltaColumnType.of(DeltaColumnType.Kind.SHORT), true),
+            new DeltaColumn("month_key", DeltaColumnType.of(DeltaColumnType.Kind.INTEGER), false),
+            new DeltaColumn("customer_id", DeltaColumnType.of(DeltaColumnType.Kind.LONG), true),
+            new DeltaColumn("discount", DeltaColumnType.of(DeltaColumnType.Kind.FLOAT), true),
+            new DeltaColumn("weight", DeltaColumnType.of(DeltaColumnType.Kind.DOUBLE), true),
+            new DeltaColumn("amount", DeltaColumnType.decimal(12, 2), true),
+            new DeltaColumn("is_paid", DeltaColumnType.of(DeltaColumnType.Kind.BOOLEAN), true),
+            new DeltaColumn("order_date", DeltaColumnType.of(DeltaColumnType.Kind.DATE), true),
+            new DeltaColumn("paid_at", DeltaColumnType.of(DeltaColumnType.Kind.TIMESTAMP), true),
+            new DeltaColumn("signature", DeltaColumnType.of(DeltaColumnType.Kind.BINARY), true),
+            new DeltaColumn("tags", DeltaColumnType.other("array<string>"), true),
+            new DeltaColumn("scores", DeltaColumnType.other("map<string,long>"), true));
+    assertThat(snapshot.columns().get(7).type().description()).isEqualTo("decimal(12,2)");
+    assertThat(snapshot.isPartitionColumn("MONTH_KEY")).isTrue();
+    assertThat(snapshot.isPartitionColumn("amount")).isFalse();
+    assertThat(snapshot.files()).isEmpty();
+  }
+
+  @Test
+  void tableNamesListTheTablesWithoutReadingThem() throws IOException {
+    writeLeadsTable(lake.resolve("bronze/crm_leads"));
+    writeLeadsTable(lake.resolve("gold/dim_region"));
+    // A log that cannot be read: tables() fails on it, a listing of names does not read it.
+    Path broken = Files.createDirectories(lake.resolve("gold/fact_order/_delta_log"));
+    Files.writeString(broken.resolve("00000000000000000000.json"), "{not json\n", UTF_8);
+
+    Lake opened = Lake.open(lake.toString());
+
+    assertThat(opened.tableNames())
+        .containsExactly("bronze/crm_leads", "gold/dim_region", "gold/fact_order");
+    assertThat(opened.hasTable("gold/dim_region")).isTrue();
+    assertThat(opened.hasTable("gold/dim_regions")).isFalse();
+    assertThat(opened.hasTable("gold")).isFalse();
+    assertThat(opened.hasTable("gold/../bronze/crm_leads")).isFalse();
+  }
+
+  @Test
   void unknownTableNamesTheKnownOnes() {
     writeLeadsTable(lake.resolve("bronze/crm_leads"));
     writeLeadsTable(lake.resolve("bronze/erp_orders"));
@@ -235,6 +308,11 @@ class TestLake {
         .hasMessageContaining("'gold/accounts'")
         .hasMessageContaining(
             "sets delta.columnMapping.mode to 'bogus', which is none of none, name and id");
+  }
+
+  private static String field(String name, String typeJson, boolean nullable) {
+    return String.format(
+        "{\"name\":\"%s\",\"type\":%s,\"nullable\":%s,\"metadata\":{}}", name, typeJson, nullable);
   }
 
   /** Writes the leads table: version 0 adds three files, version 1 replaces the first. */

@@ -1,0 +1,253 @@
+package io.salesdw.semantic.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.salesdw.contracts.SalesdwException;
+import io.salesdw.lake.DeltaSnapshotFiles;
+import io.salesdw.lake.Lake;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.JDBCType;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.calcite.sql.SqlDialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded engine: one in-memory DuckDB database, in this process, reading the lake's Parquet
+ * files directly. Each lake table is a view ({@code gold.fact_order}) over the exact data files of
+ * the table's current Delta snapshot, resolved by Delta Kernel; a view is re-created only when the
+ * table's version changed.
+ *
+ * <p>Only tables without deletion vectors and without column mapping can be read this way (a
+ * Parquet reader would return deleted rows, or see physical column names); others fail with an
+ * error that says so. The gold layer is written that way.
+ *
+ * <p>Timestamps: a Delta {@code timestamp} is an instant. The session's time zone is UTC and the
+ * views cast timestamps to {@code TIMESTAMP}, so a timestamp is the instant's UTC date and time,
+ * and the results hold it as an {@code Instant}. A plain {@code TIMESTAMP} keeps Calcite's
+ * timestamp semantics in plans and literals, and does not depend on the time zone of the machine,
+ * the JVM or the Spark session that wrote the data.
+ *
+ * <p>Thread-safe: queries and refreshes run one at a time.
+ */
+public final class DuckDbEngine implements SqlEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(DuckDbEngine.class);
+
+  private static final Set<String> WIDE_INTEGERS = Set.of("HUGEINT", "UHUGEINT", "UBIGINT");
+
+  private final Lake lake;
+  private final Connection connection;
+  // The snapshot each view reads: a view is re-created when the table's version changed (or its
+  // files did, for a table deleted and written again from version 0).
+  private final Map<String, DeltaSnapshotFiles> views = new HashMap<>();
+  private final Set<String> schemas = new TreeSet<>();
+  private boolean closed;
+
+  private DuckDbEngine(Lake lake, Connection connection) {
+    this.lake = lake;
+    this.connection = connection;
+  }
+
+  /**
+   * Starts an in-memory DuckDB that reads the tables of {@code lake}.
+   *
+   * @throws SalesdwException if DuckDB cannot start
+   */
+  public static DuckDbEngine open(Lake lake) {
+    requireNonNull(lake, "lake is null");
+    try {
+      Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+      try (Statement statement = connection.createStatement()) {
+        // DuckDB takes the machine's zone otherwise; casts between TIMESTAMP WITH TIME ZONE and
+        // TIMESTAMP use it.
+        statement.execute("SET TimeZone = 'UTC'");
+      }
+      return new DuckDbEngine(lake, connection);
+    } catch (SQLException e) {
+      throw EngineErrors.engineStartFailed(e);
+    }
+  }
+
+  @Override
+  public SqlDialect dialect() {
+    return DuckDbDialect.INSTANCE;
+  }
+
+  @Override
+  public synchronized Map<String, Long> refresh(Set<String> tableNames) {
+    requireNonNull(tableNames, "tableNames is null");
+    List<DeltaSnapshotFiles> snapshots = new ArrayList<>();
+    for (String table : new TreeSet<>(tableNames)) {
+      snapshots.add(lake.snapshotFiles(table));
+    }
+    return refresh(snapshots);
+  }
+
+  @Override
+  public synchronized Map<String, Long> refresh(Collection<DeltaSnapshotFiles> snapshots) {
+    requireNonNull(snapshots, "snapshots is null");
+    checkOpen();
+    Map<String, Long> versions = new LinkedHashMap<>();
+    for (DeltaSnapshotFiles snapshot : snapshots) {
+      String table = snapshot.tableName();
+      if (!snapshot.equals(views.get(table))) {
+        long start = System.nanoTime();
+        createView(snapshot);
+        views.put(table, snapshot);
+        LOG.debug(
+            "DuckDB view of {} now reads version {} ({} files); created in {} ms",
+            table,
+            snapshot.version(),
+            snapshot.files().size(),
+            (System.nanoTime() - start) / 1_000_000);
+      }
+      versions.put(table, snapshot.version());
+    }
+    return versions;
+  }
+
+  private void createView(DeltaSnapshotFiles snapshot) {
+    String table = snapshot.tableName();
+    if (!snapshot.readableAsPlainParquet()) {
+      throw EngineErrors.notPlainParquet(
+          table,
+          snapshot.version(),
+          snapshot.hasDeletionVectors(),
+          snapshot.columnMappingMode().name().toLowerCase(Locale.ROOT));
+    }
+    String createView = DuckDbViewSql.createView(snapshot);
+    try (Statement statement = connection.createStatement()) {
+      Optional<String> schema = DuckDbViewSql.schema(table);
+      if (schema.isPresent() && schemas.add(schema.get())) {
+        statement.execute("CREATE SCHEMA IF NOT EXISTS " + DuckDbViewSql.identifier(schema.get()));
+      }
+      statement.execute(createView);
+    } catch (SQLException e) {
+      throw EngineErrors.refreshFailed(table, snapshot.version(), e);
+    }
+  }
+
+  @Override
+  public synchronized QueryResult execute(String sql) {
+    requireNonNull(sql, "sql is null");
+    checkOpen();
+    try (Statement statement = connection.createStatement();
+        ResultSet resultSet = statement.executeQuery(sql)) {
+      ResultSetMetaData metadata = resultSet.getMetaData();
+      List<ResultColumn> columns = new ArrayList<>();
+      for (int i = 1; i <= metadata.getColumnCount(); i++) {
+        String typeName = metadata.getColumnTypeName(i);
+        // DuckDB sums BIGINTs as a 128-bit HUGEINT, which JDBC knows only as OTHER: an exact
+        // number all the same.
+        JDBCType type =
+            WIDE_INTEGERS.contains(typeName)
+                ? JDBCType.DECIMAL
+                : jdbcType(metadata.getColumnType(i));
+        columns.add(
+            new ResultColumn(
+                metadata.getColumnLabel(i),
+                type,
+                typeName,
+                metadata.getPrecision(i),
+                metadata.getScale(i)));
+      }
+      List<ResultRow> rows = new ArrayList<>();
+      while (resultSet.next()) {
+        List<Optional<Object>> values = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+          values.add(value(resultSet, i + 1, columns.get(i).type()));
+        }
+        rows.add(new ResultRow(values));
+      }
+      return new QueryResult(columns, rows);
+    } catch (SQLException e) {
+      throw EngineErrors.executionFailed(sql, e);
+    }
+  }
+
+  /**
+   * Reads a value as a type whose meaning does not depend on the JVM's time zone: DuckDB's own
+   * {@code getObject} gives a {@code java.sql.Timestamp}, which shifts a time that falls in the JVM
+   * zone's daylight-saving gap.
+   */
+  private static Optional<Object> value(ResultSet resultSet, int index, JDBCType type)
+      throws SQLException {
+    Object value =
+        switch (type) {
+          case TIMESTAMP -> {
+            LocalDateTime utc = resultSet.getObject(index, LocalDateTime.class);
+            yield utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+          }
+          case TIMESTAMP_WITH_TIMEZONE -> {
+            OffsetDateTime instant = resultSet.getObject(index, OffsetDateTime.class);
+            yield instant == null ? null : instant.toInstant();
+          }
+          case DATE -> resultSet.getObject(index, LocalDate.class);
+          case TIME -> resultSet.getObject(index, LocalTime.class);
+          case DECIMAL, NUMERIC -> decimal(resultSet.getObject(index));
+          default -> resultSet.getObject(index);
+        };
+    return Optional.ofNullable(value);
+  }
+
+  private static BigDecimal decimal(Object value) {
+    if (value == null || value instanceof BigDecimal) {
+      return (BigDecimal) value;
+    } else if (value instanceof BigInteger integer) {
+      return new BigDecimal(integer);
+    } else if (value instanceof Number number) {
+      return BigDecimal.valueOf(number.longValue());
+    }
+    throw new IllegalStateException("DuckDB returned a " + value.getClass() + " for a number");
+  }
+
+  private static JDBCType jdbcType(int type) {
+    try {
+      return JDBCType.valueOf(type);
+    } catch (IllegalArgumentException e) {
+      return JDBCType.OTHER;
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the DuckDB engine is closed");
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    views.clear();
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // Closing an in-memory database frees memory only; nothing is lost if it fails.
+      LOG.warn("Closing the in-memory DuckDB failed", e);
+    }
+  }
+}

@@ -1,0 +1,351 @@
+package io.salesdw.semantic.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.salesdw.contracts.LakeZone;
+import io.salesdw.contracts.SalesdwException;
+import io.salesdw.lake.DeltaColumn;
+import io.salesdw.lake.DeltaSnapshotFiles;
+import io.salesdw.lake.Lake;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSubQuery;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.lookup.LikePattern;
+import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.tools.FrameworkConfig;
+import org.apache.calcite.tools.Frameworks;
+import org.apache.calcite.tools.Planner;
+import org.apache.calcite.tools.RelConversionException;
+import org.apache.calcite.tools.ValidationException;
+
+/**
+ * Runs plain SQL over the lake: Calcite parses and validates it against the current schemas of the
+ * lake's Delta tables (one Calcite schema per zone: {@code SELECT * FROM gold.fact_order}),
+ * converts it to a logical plan, and unparses the plan into the engine's dialect; the engine reads
+ * the snapshot of each table the query was validated against and runs the SQL. Calcite's own
+ * execution is not used.
+ *
+ * <p>Names are matched case-insensitively and unquoted names keep their case, as in DuckDB and
+ * Trino. Nothing is cached between queries but the engine's views.
+ *
+ * <pre>{@code
+ * try (SqlEngine engine = DuckDbEngine.open(lake)) {
+ *   SqlPlanner planner = SqlPlanner.create(lake, EnumSet.of(LakeZone.GOLD), engine);
+ *   ExecutedQuery run = planner.execute("SELECT count(*) FROM gold.fact_order");
+ *   run.result().rows();           // one row: 124
+ *   run.plan().engineSql();        // SELECT COUNT(*) FROM "gold"."fact_order"
+ * }
+ * }</pre>
+ */
+public final class SqlPlanner {
+  // The messages of Calcite's validator that name an unknown object (CalciteResource).
+  private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '([^']+)' not found in ");
+  private static final Pattern UNKNOWN_OBJECT_WITHIN =
+      Pattern.compile("(?:Object|Table) '([^']+)' not found within '([^']+)'");
+  private static final Pattern UNKNOWN_OBJECT =
+      Pattern.compile("(?:Object|Table) '([^']+)' not found");
+  private static final Pattern PARSER_POSITION = Pattern.compile(" at line \\d+, column \\d+");
+
+  private final Lake lake;
+  private final Set<LakeZone> zones;
+  private final SqlEngine engine;
+
+  private SqlPlanner(Lake lake, Set<LakeZone> zones, SqlEngine engine) {
+    this.lake = lake;
+    this.zones = zones;
+    this.engine = engine;
+  }
+
+  /**
+   * A planner over the given zones of the lake, each a schema named as its directory ({@code
+   * gold}), running queries on {@code engine}.
+   */
+  public static SqlPlanner create(Lake lake, Set<LakeZone> zones, SqlEngine engine) {
+    requireNonNull(lake, "lake is null");
+    requireNonNull(zones, "zones is null");
+    requireNonNull(engine, "engine is null");
+    if (zones.isEmpty()) {
+      throw new IllegalArgumentException("no zone to query");
+    }
+    return new SqlPlanner(lake, Set.copyOf(EnumSet.copyOf(zones)), engine);
+  }
+
+  /**
+   * Calcite's configuration for one query: a fresh catalog of the zones, as of now, the parser's
+   * casing rules and the lake's type system. For code that builds plans itself ({@code
+   * RelBuilder.create(planner.frameworkConfig())}) and then calls {@link #plan(RelNode)}.
+   */
+  public FrameworkConfig frameworkConfig() {
+    // Not a caching root: it would list every table of a zone to look one up.
+    SchemaPlus root = Frameworks.createRootSchema(false);
+    for (LakeZone zone : zones) {
+      root.add(zone.directoryName(), new DeltaLakeSchema(lake, zone.directoryName()));
+    }
+    return Frameworks.newConfigBuilder()
+        .parserConfig(
+            SqlParser.config()
+                .withCaseSensitive(false)
+                .withUnquotedCasing(Casing.UNCHANGED)
+                .withQuotedCasing(Casing.UNCHANGED)
+                .withConformance(SqlConformanceEnum.LENIENT))
+        .defaultSchema(root)
+        .typeSystem(LakeTypeSystem.INSTANCE)
+        .build();
+  }
+
+  /**
+   * Parses, validates and plans a query, and unparses it for the engine.
+   *
+   * @throws SalesdwException for a syntax error (with its line and column), an unknown table or
+   *     column (with the nearest valid name), a table that cannot be read, or another invalid query
+   */
+  public PlannedQuery plan(String sql) {
+    requireNonNull(sql, "sql is null");
+    long start = System.nanoTime();
+    FrameworkConfig config = frameworkConfig();
+    Planner planner = Frameworks.getPlanner(config);
+    try {
+      SqlNode parsed = parse(planner, sql);
+      SqlNode validated = validate(planner, parsed, config.getDefaultSchema());
+      RelRoot root = convert(planner, validated);
+      return unparse(root.project(), root.validatedRowType.getFieldNames(), start);
+    } finally {
+      planner.close();
+    }
+  }
+
+  /**
+   * Unparses a logical plan built over {@link #frameworkConfig()}'s catalog for the engine. Its top
+   * node's field names become the result's column names.
+   */
+  public PlannedQuery plan(RelNode plan) {
+    requireNonNull(plan, "plan is null");
+    return unparse(plan, plan.getRowType().getFieldNames(), System.nanoTime());
+  }
+
+  /** Plans and runs a query: {@link #plan(String)}, then {@link #execute(PlannedQuery)}. */
+  public ExecutedQuery execute(String sql) {
+    return execute(plan(sql));
+  }
+
+  /**
+   * Makes the engine read the current snapshots of the plan's tables, then runs the plan's SQL.
+   *
+   * @throws SalesdwException if a table cannot be read by the engine, or the engine fails
+   */
+  public ExecutedQuery execute(PlannedQuery plan) {
+    requireNonNull(plan, "plan is null");
+    long start = System.nanoTime();
+    // The snapshots the query was validated against: the engine reads the same versions, and the
+    // lake's logs are not read twice.
+    Map<String, Long> versions = engine.refresh(plan.snapshots());
+    long refreshed = System.nanoTime();
+    QueryResult result = engine.execute(plan.engineSql());
+    long executed = System.nanoTime();
+    return new ExecutedQuery(
+        plan,
+        versions,
+        result.withColumnNames(plan.columnNames()),
+        Duration.ofNanos(refreshed - start),
+        Duration.ofNanos(executed - refreshed));
+  }
+
+  private PlannedQuery unparse(RelNode plan, List<String> columnNames, long start) {
+    SqlDialect dialect = engine.dialect();
+    SqlNode statement = new RelToSqlConverter(dialect).visitRoot(plan).asStatement();
+    String engineSql = statement.toSqlString(dialect).getSql();
+    Map<String, DeltaSnapshotFiles> snapshots = new TreeMap<>();
+    collectTables(plan, snapshots);
+    return new PlannedQuery(
+        RelOptUtil.toString(plan),
+        engineSql,
+        columnNames,
+        List.copyOf(snapshots.values()),
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private static SqlNode parse(Planner planner, String sql) {
+    try {
+      return planner.parse(sql);
+    } catch (SqlParseException e) {
+      String problem = PARSER_POSITION.matcher(firstLine(e.getMessage())).replaceFirst("");
+      SqlParserPos position = e.getPos();
+      if (position == null) {
+        throw EngineErrors.invalidQuery(problem, e);
+      }
+      throw EngineErrors.syntaxError(position.getLineNum(), position.getColumnNum(), problem, e);
+    }
+  }
+
+  private SqlNode validate(Planner planner, SqlNode parsed, SchemaPlus root) {
+    try {
+      return planner.validate(parsed);
+    } catch (ValidationException e) {
+      // Reading a table's schema may fail with our own error (an unreadable table, a column of
+      // a type the layer does not read): that one says more than Calcite's wrapping.
+      Optional<SalesdwException> ours = causeOfType(e, SalesdwException.class);
+      if (ours.isPresent()) {
+        throw ours.get();
+      }
+      Optional<CalciteContextException> context = causeOfType(e, CalciteContextException.class);
+      if (context.isEmpty()) {
+        throw EngineErrors.invalidQuery(firstLine(String.valueOf(e.getMessage())), e);
+      }
+      CalciteContextException located = context.get();
+      String problem =
+          located.getCause() != null
+              ? String.valueOf(located.getCause().getMessage())
+              : String.valueOf(located.getMessage());
+      throw EngineErrors.invalidQuery(
+          located.getPosLine(),
+          located.getPosColumn(),
+          problem,
+          nearestName(problem, parsed, root),
+          e);
+    }
+  }
+
+  private static RelRoot convert(Planner planner, SqlNode validated) {
+    try {
+      return planner.rel(validated);
+    } catch (RelConversionException e) {
+      throw EngineErrors.invalidQuery(firstLine(String.valueOf(e.getMessage())), e);
+    }
+  }
+
+  /** The valid name nearest to the one Calcite's message says is unknown. */
+  private Optional<String> nearestName(String problem, SqlNode query, SchemaPlus root) {
+    Matcher column = UNKNOWN_COLUMN.matcher(problem);
+    if (column.find()) {
+      Map<String, String> columns = new LinkedHashMap<>();
+      for (DeltaLakeTable table : referencedTables(query, root)) {
+        for (DeltaColumn known : table.snapshot().columns()) {
+          columns.putIfAbsent(known.name(), known.name());
+        }
+      }
+      return NearestName.among(column.group(1), columns);
+    }
+    Matcher within = UNKNOWN_OBJECT_WITHIN.matcher(problem);
+    if (within.find()) {
+      String zone = within.group(2);
+      Map<String, String> tables = new LinkedHashMap<>();
+      for (String table : zoneTables(root, zone)) {
+        tables.put(table, zone + "." + table);
+      }
+      return NearestName.among(within.group(1), tables);
+    }
+    Matcher object = UNKNOWN_OBJECT.matcher(problem);
+    if (object.find()) {
+      // A zone misspelt, or a table without its zone: suggest either.
+      Map<String, String> names = new LinkedHashMap<>();
+      for (LakeZone zone : zones) {
+        names.put(zone.directoryName(), zone.directoryName());
+      }
+      for (LakeZone zone : zones) {
+        for (String table : zoneTables(root, zone.directoryName())) {
+          names.putIfAbsent(table, zone.directoryName() + "." + table);
+        }
+      }
+      return NearestName.among(object.group(1), names);
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<SchemaPlus> zoneSchema(SchemaPlus root, String zone) {
+    return Optional.ofNullable(Lookup.get(root.subSchemas(), zone, false));
+  }
+
+  private static Set<String> zoneTables(SchemaPlus root, String zone) {
+    return zoneSchema(root, zone)
+        .<Set<String>>map(schema -> new TreeSet<>(schema.tables().getNames(LikePattern.any())))
+        .orElse(Set.of());
+  }
+
+  /** The lake tables a query names as {@code zone.table}, whether or not it validated. */
+  private static List<DeltaLakeTable> referencedTables(SqlNode query, SchemaPlus root) {
+    List<DeltaLakeTable> tables = new ArrayList<>();
+    query.accept(
+        new SqlBasicVisitor<Void>() {
+          @Override
+          public Void visit(SqlIdentifier identifier) {
+            List<String> names = identifier.names;
+            if (names.size() >= 2) {
+              lookUp(root, names.get(names.size() - 2), names.get(names.size() - 1))
+                  .ifPresent(tables::add);
+            }
+            return null;
+          }
+        });
+    return tables;
+  }
+
+  private static Optional<DeltaLakeTable> lookUp(SchemaPlus root, String zone, String table) {
+    return zoneSchema(root, zone)
+        .map(schema -> Lookup.get(schema.tables(), table, false))
+        .filter(DeltaLakeTable.class::isInstance)
+        .map(DeltaLakeTable.class::cast);
+  }
+
+  /** Adds the snapshots of the lake tables a plan scans, sub-queries included. */
+  private static void collectTables(RelNode plan, Map<String, DeltaSnapshotFiles> tables) {
+    if (plan instanceof TableScan scan) {
+      DeltaLakeTable table = scan.getTable().unwrap(DeltaLakeTable.class);
+      if (table != null) {
+        tables.putIfAbsent(table.lakeTableName(), table.snapshot());
+      }
+    }
+    plan.accept(
+        new RexShuttle() {
+          @Override
+          public RexNode visitSubQuery(RexSubQuery subQuery) {
+            collectTables(subQuery.rel, tables);
+            return super.visitSubQuery(subQuery);
+          }
+        });
+    for (RelNode input : plan.getInputs()) {
+      collectTables(input, tables);
+    }
+  }
+
+  private static <T extends Throwable> Optional<T> causeOfType(Throwable error, Class<T> type) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return Optional.of(type.cast(cause));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).trim();
+  }
+}
