@@ -151,6 +151,28 @@ public final class SqlPlanner {
     return unparse(plan, plan.getRowType().getFieldNames(), System.nanoTime());
   }
 
+  /**
+   * The query's SQL in another engine's dialect (Trino's, for an explain), from the same plan the
+   * engine would run.
+   */
+  public String unparse(String sql, SqlDialect dialect) {
+    requireNonNull(sql, "sql is null");
+    requireNonNull(dialect, "dialect is null");
+    FrameworkConfig config = frameworkConfig();
+    Planner planner = Frameworks.getPlanner(config);
+    try {
+      SqlNode validated = validate(planner, parse(planner, sql), config.getDefaultSchema());
+      RelNode plan = convert(planner, validated).project();
+      return new RelToSqlConverter(dialect)
+          .visitRoot(plan)
+          .asStatement()
+          .toSqlString(dialect)
+          .getSql();
+    } finally {
+      planner.close();
+    }
+  }
+
   /** Plans and runs a query: {@link #plan(String)}, then {@link #execute(PlannedQuery)}. */
   public ExecutedQuery execute(String sql) {
     return execute(plan(sql));
@@ -251,7 +273,7 @@ public final class SqlPlanner {
           columns.putIfAbsent(known.name(), known.name());
         }
       }
-      return NearestName.among(column.group(1), columns);
+      return nearest(column.group(1), columns);
     }
     Matcher within = UNKNOWN_OBJECT_WITHIN.matcher(problem);
     if (within.find()) {
@@ -260,7 +282,7 @@ public final class SqlPlanner {
       for (String table : zoneTables(root, zone)) {
         tables.put(table, zone + "." + table);
       }
-      return NearestName.among(within.group(1), tables);
+      return nearest(within.group(1), tables);
     }
     Matcher object = UNKNOWN_OBJECT.matcher(problem);
     if (object.find()) {
@@ -274,7 +296,7 @@ public final class SqlPlanner {
           names.putIfAbsent(table, zone.directoryName() + "." + table);
         }
       }
-      return NearestName.among(object.group(1), names);
+      return nearest(object.group(1), names);
     }
     return Optional.empty();
   }
@@ -347,5 +369,11 @@ public final class SqlPlanner {
   private static String firstLine(String message) {
     int newline = message.indexOf('\n');
     return (newline < 0 ? message : message.substring(0, newline)).trim();
+  }
+
+  /** The suggestion whose key (what the user's name is compared with) is nearest the name. */
+  private static Optional<String> nearest(String unknown, Map<String, String> suggestionsByKey) {
+    return io.salesdw.semantic.model.NearestName.among(unknown, suggestionsByKey.keySet())
+        .map(suggestionsByKey::get);
   }
 }
