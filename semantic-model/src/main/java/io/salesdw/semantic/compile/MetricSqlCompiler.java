@@ -21,6 +21,7 @@ import io.salesdw.semantic.model.SemanticManifest;
 import io.salesdw.semantic.model.SemanticModel;
 import io.salesdw.semantic.model.SimpleMetric;
 import io.salesdw.semantic.model.TimeGrain;
+import io.salesdw.semantic.model.TimeSpine;
 import io.salesdw.semantic.model.TimeWindow;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -408,28 +409,76 @@ final class MetricSqlCompiler {
                   () -> SemanticQueryErrors.timeGrainRequired(measure.name(), "is cumulative"));
       TimeGrain grain = timeColumn.grain().orElse(TimeGrain.DAY);
       String period = "\"p\"." + quote(timeColumn.columnName());
-      // Conditions on time pick the periods shown; they must not drop the earlier rows a period
-      // accumulates, so the rows are filtered by the other conditions only.
+      // Conditions on the query's time column pick the periods shown; they must not drop the
+      // earlier rows a period accumulates, so the rows are filtered by the other conditions only.
       List<String> rowConditions = new ArrayList<>();
+      List<String> periodConditions = new ArrayList<>();
       for (String condition : conditions) {
         for (SqlNode conjunct : conjuncts(SqlFragments.parse(condition))) {
+          Set<String> names = SqlFragments.identifiers(conjunct);
           boolean onTime =
-              SqlFragments.identifiers(conjunct).stream()
-                  .map(DimensionReference::parse)
-                  .anyMatch(this::isTimeReference);
-          if (!onTime) {
+              names.stream().map(DimensionReference::parse).anyMatch(this::isTimeReference);
+          if (onTime && dimensionColumns.containsAll(names)) {
+            periodConditions.add(SqlFragments.print(conjunct));
+          } else {
             rowConditions.add(SqlFragments.print(conjunct));
           }
         }
       }
-      String periods =
-          cte(
-              "periods",
-              "SELECT DISTINCT "
-                  + columns("", dimensionColumns)
-                  + " FROM "
-                  + quote(wide)
-                  + where(conditions));
+      List<String> otherColumns =
+          dimensionColumns.stream().filter(c -> !c.equals(timeColumn.columnName())).toList();
+      String periods;
+      if (manifest.timeSpine().isPresent()) {
+        TimeSpine spine = manifest.timeSpine().get();
+        lakeTables.add(spine.table());
+        String day = "\"s\"." + quote(spine.column());
+        String rows = " FROM " + quote(wide) + where(rowConditions);
+        StringBuilder spineSql = new StringBuilder("SELECT DISTINCT ");
+        for (String column : otherColumns) {
+          spineSql.append("\"o\".").append(quote(column)).append(", ");
+        }
+        spineSql
+            .append(floor(day, grain))
+            .append(" AS ")
+            .append(quote(timeColumn.columnName()))
+            .append(" FROM ")
+            .append(tableSql.apply(spine.table()))
+            .append(" AS \"s\"");
+        if (!otherColumns.isEmpty()) {
+          spineSql
+              .append(" CROSS JOIN (SELECT DISTINCT ")
+              .append(columns("", otherColumns))
+              .append(rows)
+              .append(") AS \"o\"");
+        }
+        spineSql
+            .append(" WHERE ")
+            .append(day)
+            .append(" >= (SELECT MIN(")
+            .append(quote(TIME))
+            .append(")")
+            .append(rows)
+            .append(") AND ")
+            .append(day)
+            .append(" <= (SELECT MAX(")
+            .append(quote(TIME))
+            .append(")")
+            .append(rows)
+            .append(")");
+        periods =
+            cte(
+                "periods",
+                "SELECT * FROM (" + spineSql + ") AS \"spine\"" + where(periodConditions));
+      } else {
+        periods =
+            cte(
+                "periods",
+                "SELECT DISTINCT "
+                    + columns("", dimensionColumns)
+                    + " FROM "
+                    + quote(wide)
+                    + where(conditions));
+      }
       String periodEnd = "CAST(" + period + " + " + interval(periodLength(grain)) + " AS DATE)";
       List<String> join = new ArrayList<>();
       for (String column : dimensionColumns) {
@@ -715,6 +764,16 @@ final class MetricSqlCompiler {
 
     CompiledMetricQuery finish(Map<String, String> metricExpressions) {
       List<String> leafNames = new ArrayList<>(leaves.values());
+      // A shifted leaf (last year's value) only fills in the periods the others have: it must not
+      // add a period after the last one with data.
+      List<String> keyLeaves =
+          leaves.entrySet().stream()
+              .filter(entry -> entry.getKey().offsets().isEmpty())
+              .map(Map.Entry::getValue)
+              .toList();
+      if (keyLeaves.isEmpty()) {
+        keyLeaves = leafNames;
+      }
       StringBuilder sql = new StringBuilder("WITH ");
       sql.append(
           tables.entrySet().stream()
@@ -732,7 +791,7 @@ final class MetricSqlCompiler {
       } else {
         sql.append(",\n  \"keys\" AS (")
             .append(
-                leafNames.stream()
+                keyLeaves.stream()
                     .map(leaf -> "SELECT " + columns("", dimensionColumns) + " FROM " + quote(leaf))
                     .collect(Collectors.joining(" UNION ")))
             .append(')');

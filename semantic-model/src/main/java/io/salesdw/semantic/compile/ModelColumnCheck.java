@@ -9,6 +9,7 @@ import io.salesdw.semantic.model.NearestName;
 import io.salesdw.semantic.model.SemanticManifest;
 import io.salesdw.semantic.model.SemanticModel;
 import io.salesdw.semantic.model.SourceLocation;
+import io.salesdw.semantic.model.TimeSpine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -50,7 +52,35 @@ final class ModelColumnCheck {
     for (SemanticModel model : manifest.semanticModels()) {
       check.checkModel(model);
     }
+    manifest.timeSpine().ifPresent(check::checkTimeSpine);
     return List.copyOf(check.issues);
+  }
+
+  private void checkTimeSpine(TimeSpine spine) {
+    Optional<RelDataType> row = tableRowTypes.apply(spine.table());
+    if (row.isEmpty()) {
+      issue(
+          spine.location(),
+          "the time-spine reads table "
+              + spine.table()
+              + ", which is not in the lake"
+              + NearestName.among(spine.table(), tableNames)
+                  .map(nearest -> "; nearest: " + nearest)
+                  .orElse("")
+              + ". Name a table with one row per day.");
+      return;
+    }
+    RelDataTypeField field = row.get().getField(spine.column(), false, false);
+    if (field == null || field.getType().getSqlTypeName() != SqlTypeName.DATE) {
+      issue(
+          spine.location(),
+          "the time-spine's column '"
+              + spine.column()
+              + "' is not a DATE column of "
+              + spine.table()
+              + NearestName.hint(spine.column(), row.get().getFieldNames())
+              + ". Name its date column.");
+    }
   }
 
   private void checkModel(SemanticModel model) {

@@ -9,10 +9,13 @@ import java.util.Map;
  */
 record ModelFileSpec(
     FiscalCalendarSpec fiscalCalendar,
+    TimeSpineSpec timeSpine,
     List<SemanticModelSpec> semanticModels,
     List<MetricSpec> metrics) {
 
   record FiscalCalendarSpec(Integer firstMonth, String weekStart) {}
+
+  record TimeSpineSpec(String table, String column) {}
 
   record SemanticModelSpec(
       String name,

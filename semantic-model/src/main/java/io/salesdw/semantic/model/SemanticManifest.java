@@ -7,15 +7,26 @@ import java.util.Optional;
 
 /**
  * The whole semantic model (MetricFlow's manifest): the semantic models over gold tables, the
- * metrics defined on them, and the fiscal calendar their fiscal grains follow. Made by {@link
- * SemanticManifestLoader}, which validates it; the compiler assumes a valid manifest.
+ * metrics defined on them, the fiscal calendar their fiscal grains follow, and the time spine
+ * cumulative metrics report their periods from. Made by {@link SemanticManifestLoader}, which
+ * validates it; the compiler assumes a valid manifest.
  */
 public record SemanticManifest(
-    List<SemanticModel> semanticModels, List<Metric> metrics, FiscalCalendar fiscalCalendar) {
+    List<SemanticModel> semanticModels,
+    List<Metric> metrics,
+    FiscalCalendar fiscalCalendar,
+    Optional<TimeSpine> timeSpine) {
   public SemanticManifest {
     semanticModels = List.copyOf(requireNonNull(semanticModels, "semanticModels is null"));
     metrics = List.copyOf(requireNonNull(metrics, "metrics is null"));
     requireNonNull(fiscalCalendar, "fiscalCalendar is null");
+    requireNonNull(timeSpine, "timeSpine is null");
+  }
+
+  /** A manifest without a time spine. */
+  public SemanticManifest(
+      List<SemanticModel> semanticModels, List<Metric> metrics, FiscalCalendar fiscalCalendar) {
+    this(semanticModels, metrics, fiscalCalendar, Optional.empty());
   }
 
   public Optional<Metric> metric(String name) {

@@ -130,6 +130,7 @@ public final class SemanticManifestLoader {
     List<Metric> metrics = new ArrayList<>();
     FiscalCalendar calendar = null;
     SourceLocation calendarLocation = null;
+    Optional<TimeSpine> timeSpine = Optional.empty();
     for (ModelSource source : sources) {
       ModelFileSpec spec;
       try {
@@ -153,6 +154,24 @@ public final class SemanticManifestLoader {
           calendarLocation = here;
         }
       }
+      if (spec.timeSpine() != null) {
+        SourceLocation here = reader.lines.ofKey("time-spine", "", 1);
+        if (timeSpine.isPresent()) {
+          issues.add(
+              new ModelIssue(
+                  here,
+                  "a second time-spine; the first is at "
+                      + timeSpine.get().location()
+                      + ". Declare the time spine once."));
+        } else if (spec.timeSpine().table() == null || spec.timeSpine().column() == null) {
+          issues.add(
+              new ModelIssue(
+                  here, "the time-spine needs a table and its date column (table:, column:)."));
+        } else {
+          timeSpine =
+              Optional.of(new TimeSpine(spec.timeSpine().table(), spec.timeSpine().column(), here));
+        }
+      }
       for (SemanticModelSpec model : nonNull(spec.semanticModels())) {
         reader.semanticModel(model).ifPresent(models::add);
       }
@@ -162,7 +181,7 @@ public final class SemanticManifestLoader {
     }
     SemanticManifest manifest =
         new SemanticManifest(
-            models, metrics, calendar == null ? FiscalCalendar.CALENDAR_YEAR : calendar);
+            models, metrics, calendar == null ? FiscalCalendar.CALENDAR_YEAR : calendar, timeSpine);
     issues.addAll(ManifestValidator.validate(manifest));
     return issues.isEmpty()
         ? new ModelCheck(Optional.of(manifest), List.of())
