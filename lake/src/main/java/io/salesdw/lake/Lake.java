@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -141,6 +142,27 @@ public final class Lake {
   public boolean hasTable(String tableName) {
     requireNonNull(tableName, "tableName is null");
     return isValidTableName(tableName) && discovery.isTable(directory(tableName));
+  }
+
+  /**
+   * The latest version of a table, from a listing of its {@code _delta_log} alone (no log file is
+   * read): a cheap way to tell whether a snapshot read earlier is still current.
+   *
+   * @throws SalesdwException if there is no such table or its log cannot be listed
+   */
+  public long latestVersion(String tableName) {
+    requireNonNull(tableName, "tableName is null");
+    OptionalLong version =
+        isValidTableName(tableName)
+            ? discovery.latestVersion(directory(tableName))
+            : OptionalLong.empty();
+    if (version.isEmpty()) {
+      throw LakeErrors.tableNotFound(
+          tableName,
+          root().toString(),
+          discovery.find().stream().map(TableLocation::name).toList());
+    }
+    return version.getAsLong();
   }
 
   /**

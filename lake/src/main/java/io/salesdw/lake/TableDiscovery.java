@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -61,6 +62,20 @@ final class TableDiscovery {
     }
     tables.sort(Comparator.comparing(TableLocation::name));
     return List.copyOf(tables);
+  }
+
+  /**
+   * The highest version a table's log names (a commit or a checkpoint), from a listing of the log
+   * alone; empty when the directory is not a table with a commit.
+   */
+  OptionalLong latestVersion(Path tableDirectory) {
+    return listIfPresent(new Path(tableDirectory, LOG_DIRECTORY)).stream()
+        .flatMap(Arrays::stream)
+        .filter(FileStatus::isFile)
+        .map(entry -> entry.getPath().getName())
+        .filter(name -> LOG_ENTRY.matcher(name).matches())
+        .mapToLong(name -> Long.parseLong(name.substring(0, 20)))
+        .max();
   }
 
   /** Whether the directory is a Delta table with at least one commit. */

@@ -13,7 +13,10 @@ import io.salesdw.semantic.engine.SqlEngine;
 import io.salesdw.semantic.engine.SqlPlanner;
 import io.salesdw.semantic.model.SemanticManifest;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.calcite.sql.SqlDialect;
 
 /**
@@ -29,13 +32,28 @@ import org.apache.calcite.sql.SqlDialect;
  * }
  * }</pre>
  *
- * <p>Not thread-safe: give each thread its own, or serialise calls.
+ * <p>Recent queries' rewrites and plans are kept: a re-run of the same text over tables with no new
+ * commit skips both (STACK.md measured planning, not DuckDB, as the cost of a repeated query).
+ * Calls may come from several threads; the engine runs one query at a time.
  */
 public final class SemanticLayer implements AutoCloseable {
+  private static final int CACHED_REWRITES = 256;
+
   private final SemanticManifest manifest;
   private final SqlEngine engine;
   private final SqlPlanner planner;
   private final SemanticQueryRewriter rewriter;
+  // A query's rewrite depends only on its text and the manifest, which never changes.
+  private final Map<String, RewrittenQuery> rewrites =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, RewrittenQuery> eldest) {
+              return size() > CACHED_REWRITES;
+            }
+          });
 
   private SemanticLayer(SemanticManifest manifest, Lake lake, SqlEngine engine) {
     this.manifest = manifest;
@@ -75,7 +93,11 @@ public final class SemanticLayer implements AutoCloseable {
    */
   public SemanticPlan plan(String sql) {
     long start = System.nanoTime();
-    RewrittenQuery rewritten = rewriter.rewrite(sql);
+    RewrittenQuery rewritten = rewrites.get(sql);
+    if (rewritten == null) {
+      rewritten = rewriter.rewrite(sql);
+      rewrites.put(sql, rewritten);
+    }
     Duration rewriteTime = Duration.ofNanos(System.nanoTime() - start);
     PlannedQuery planned = planner.plan(rewritten.sql());
     return new SemanticPlan(sql, rewritten, planned, rewriteTime);

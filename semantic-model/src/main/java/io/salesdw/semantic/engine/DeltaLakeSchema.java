@@ -24,12 +24,14 @@ import org.apache.calcite.schema.lookup.Named;
  */
 final class DeltaLakeSchema extends AbstractSchema {
   private final Lake lake;
+  private final SnapshotCache snapshots;
   private final String zone;
   private final Map<String, Optional<Table>> tables = new HashMap<>();
   private final Lookup<Table> lookup = new TableLookup();
 
-  DeltaLakeSchema(Lake lake, String zone) {
+  DeltaLakeSchema(Lake lake, SnapshotCache snapshots, String zone) {
     this.lake = requireNonNull(lake, "lake is null");
+    this.snapshots = requireNonNull(snapshots, "snapshots is null");
     this.zone = requireNonNull(zone, "zone is null");
   }
 
@@ -53,7 +55,7 @@ final class DeltaLakeSchema extends AbstractSchema {
         // gold/fact_order, not gold/archive/fact_order: a schema is one level of tables.
         key ->
             !key.contains("/") && lake.hasTable(zone + "/" + key)
-                ? Optional.of(new DeltaLakeTable(lake, zone + "/" + key))
+                ? Optional.of(new DeltaLakeTable(snapshots, zone + "/" + key))
                 : Optional.empty());
   }
 

@@ -3,7 +3,6 @@ package io.salesdw.semantic.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.salesdw.lake.DeltaSnapshotFiles;
-import io.salesdw.lake.Lake;
 import java.util.Optional;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -15,12 +14,12 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * against it; an engine reads the data.
  */
 final class DeltaLakeTable extends AbstractTable {
-  private final Lake lake;
+  private final SnapshotCache snapshots;
   private final String name;
   private Optional<DeltaSnapshotFiles> snapshot = Optional.empty();
 
-  DeltaLakeTable(Lake lake, String name) {
-    this.lake = requireNonNull(lake, "lake is null");
+  DeltaLakeTable(SnapshotCache snapshots, String name) {
+    this.snapshots = requireNonNull(snapshots, "snapshots is null");
     this.name = requireNonNull(name, "name is null");
   }
 
@@ -32,7 +31,7 @@ final class DeltaLakeTable extends AbstractTable {
   /** The snapshot the row type was read from: one per table and query. */
   synchronized DeltaSnapshotFiles snapshot() {
     if (snapshot.isEmpty()) {
-      snapshot = Optional.of(lake.snapshotFiles(name));
+      snapshot = Optional.of(snapshots.current(name));
     }
     return snapshot.get();
   }

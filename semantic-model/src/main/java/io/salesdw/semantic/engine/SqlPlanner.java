@@ -9,6 +9,7 @@ import io.salesdw.lake.DeltaSnapshotFiles;
 import io.salesdw.lake.Lake;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,14 +75,31 @@ public final class SqlPlanner {
       Pattern.compile("(?:Object|Table) '([^']+)' not found");
   private static final Pattern PARSER_POSITION = Pattern.compile(" at line \\d+, column \\d+");
 
+  // Plans of recent queries, by their SQL text: a dashboard re-runs the same queries, and a plan
+  // whose tables have no new commit is still right (STACK.md: planning costs more than DuckDB's
+  // execution).
+  private static final int CACHED_PLANS = 256;
+
   private final Lake lake;
   private final Set<LakeZone> zones;
   private final SqlEngine engine;
+  private final SnapshotCache snapshots;
+  private final Map<String, PlannedQuery> plans =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, PlannedQuery> eldest) {
+              return size() > CACHED_PLANS;
+            }
+          });
 
   private SqlPlanner(Lake lake, Set<LakeZone> zones, SqlEngine engine) {
     this.lake = lake;
     this.zones = zones;
     this.engine = engine;
+    this.snapshots = new SnapshotCache(lake);
   }
 
   /**
@@ -107,7 +125,7 @@ public final class SqlPlanner {
     // Not a caching root: it would list every table of a zone to look one up.
     SchemaPlus root = Frameworks.createRootSchema(false);
     for (LakeZone zone : zones) {
-      root.add(zone.directoryName(), new DeltaLakeSchema(lake, zone.directoryName()));
+      root.add(zone.directoryName(), new DeltaLakeSchema(lake, snapshots, zone.directoryName()));
     }
     return Frameworks.newConfigBuilder()
         .parserConfig(
@@ -130,6 +148,21 @@ public final class SqlPlanner {
   public PlannedQuery plan(String sql) {
     requireNonNull(sql, "sql is null");
     long start = System.nanoTime();
+    PlannedQuery cached = plans.get(sql);
+    if (cached != null && snapshots.allCurrent(cached.snapshots())) {
+      return new PlannedQuery(
+          cached.logicalPlan(),
+          cached.engineSql(),
+          cached.columnNames(),
+          cached.snapshots(),
+          Duration.ofNanos(System.nanoTime() - start));
+    }
+    PlannedQuery planned = planAfresh(sql, start);
+    plans.put(sql, planned);
+    return planned;
+  }
+
+  private PlannedQuery planAfresh(String sql, long start) {
     FrameworkConfig config = frameworkConfig();
     Planner planner = Frameworks.getPlanner(config);
     try {
