@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCommand.GenerateBenchmark.class,
       IngestBenchmarkCommand.class,
-      TransformBenchmarkCommand.class
+      TransformBenchmarkCommand.class,
+      QueryBenchmarkCommand.class
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

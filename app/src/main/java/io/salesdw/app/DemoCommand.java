@@ -1,31 +1,20 @@
 package io.salesdw.app;
 
-import io.salesdw.contracts.SourceSystem;
 import io.salesdw.generator.GenerationResult;
 import io.salesdw.generator.GeneratorConfig;
-import io.salesdw.ingestion.BronzeIngestion;
-import io.salesdw.ingestion.IngestRequest;
 import io.salesdw.ingestion.IngestResult;
-import io.salesdw.ingestion.IngestionSparkSession;
-import io.salesdw.ingestion.identity.CustomerIdentityJob;
 import io.salesdw.ingestion.identity.CustomerIdentitySummary;
 import io.salesdw.ingestion.silver.SilverTableResult;
 import io.salesdw.lake.DeltaTableInfo;
 import io.salesdw.lake.Lake;
-import io.salesdw.transforms.GoldBuild;
-import io.salesdw.transforms.GoldBuildRequest;
 import io.salesdw.transforms.GoldBuildResult;
 import io.salesdw.transforms.GoldHeadlines;
-import io.salesdw.transforms.TransformConfig;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,33 +70,17 @@ final class DemoCommand implements Callable<Integer> {
     GeneratorConfig config =
         new GeneratorConfig(scale, seed, GeneratorConfig.DEFAULT_YEAR, sources, true);
 
-    console.progress(step(1, "generate the CRM, ERP and chat exports"));
-    GenerationResult generated = SourceGeneration.generate(config, console);
-
-    console.progress(step(2, "land crm, erp and chat in the lake (Spark local)"));
-    List<IngestResult> landed = new ArrayList<>();
-    CustomerIdentitySummary identity;
-    GoldBuildResult gold;
-    GoldHeadlines headlines;
-    SparkSession spark = IngestionSparkSession.create(IngestionSparkSession.DEFAULT_MASTER);
-    try {
-      BronzeIngestion ingestion = new BronzeIngestion(spark);
-      for (SourceSystem source : SourceSystem.values()) {
-        landed.add(
-            ingestion.run(
-                new IngestRequest(source, sources.resolve(source.code()), lake, Optional.empty()),
-                line -> console.progress("  " + line)));
-      }
-      console.progress(step(3, "match one customer identity across CRM, ERP and chat"));
-      identity = CustomerIdentityJob.run(spark, lake);
-      console.progress(step(4, "build the gold star schemas and marts"));
-      gold =
-          new GoldBuild(spark, TransformConfig.defaults())
-              .run(GoldBuildRequest.allMonths(lake), TransformCommand.progressOn(console));
-      headlines = GoldHeadlines.read(spark, lake);
-    } finally {
-      spark.stop();
-    }
+    OrganisationLake.Built built =
+        OrganisationLake.build(
+            config,
+            lake,
+            console,
+            next -> console.progress(step(next.ordinal() + 1, next.description())));
+    GenerationResult generated = built.generated();
+    List<IngestResult> landed = built.landed();
+    CustomerIdentitySummary identity = built.identity();
+    GoldBuildResult gold = built.gold();
+    GoldHeadlines headlines = built.headlines();
 
     console.progress(step(5, "list the lake"));
     List<DeltaTableInfo> tables = Lake.open(lake).tables();

@@ -55,6 +55,7 @@ final class MetricSqlCompiler {
   private static final String VALUE = "__value";
   private static final String SNAPSHOT = "__snapshot";
   private static final String ENTITY = "__entity";
+  private static final String LEAF_REFERENCE = "__leaf_reference_";
 
   private final SemanticManifest manifest;
   private final Function<String, String> tableSql;
@@ -282,15 +283,69 @@ final class MetricSqlCompiler {
 
     /** The column holding a leaf's value, compiling the leaf the first time. */
     private String leafValue(Leaf leaf) {
-      String name = leaves.get(leaf);
-      if (name == null) {
-        name =
-            leaf instanceof MeasureLeaf measureLeaf
-                ? measureLeaf(measureLeaf)
-                : conversionLeaf((ConversionLeaf) leaf);
-        leaves.put(leaf, name);
+      String reference = leaves.get(leaf);
+      if (reference == null) {
+        // A placeholder until every leaf is known: leaves of one model are then aggregated
+        // together, in one scan.
+        reference = LEAF_REFERENCE + (leaves.size() + 1);
+        leaves.put(leaf, reference);
       }
-      return quote(name) + "." + quote(VALUE);
+      return quote(reference);
+    }
+
+    /** Whether a leaf is a plain aggregate, which may share a scan with others of its model. */
+    private boolean isPlainAggregate(Leaf leaf) {
+      return leaf instanceof MeasureLeaf measureLeaf
+          && measureLeaf.accumulation().isEmpty()
+          && manifest.measure(measureLeaf.measure()).orElseThrow().nonAdditiveDimension().isEmpty();
+    }
+
+    /** What plain aggregates must share to be computed in one scan. */
+    private List<Object> scanKey(MeasureLeaf leaf) {
+      Measure measure = manifest.measure(leaf.measure()).orElseThrow();
+      SemanticModel model = manifest.modelOfMeasure(leaf.measure()).orElseThrow();
+      return List.of(
+          model.name(),
+          aggTimeDimension(model, measure).map(Dimension::name).orElse(""),
+          leaf.filter(),
+          leaf.offsets());
+    }
+
+    /**
+     * Plain aggregates of one model, filter and shift in one scan: a column {@code __value_<i>}
+     * each.
+     */
+    private String measureGroupLeaf(List<MeasureLeaf> group) {
+      MeasureLeaf first = group.get(0);
+      Measure firstMeasure = manifest.measure(first.measure()).orElseThrow();
+      SemanticModel model = manifest.modelOfMeasure(first.measure()).orElseThrow();
+      Optional<Dimension> aggTime = aggTimeDimension(model, firstMeasure);
+      Set<String> extra = new LinkedHashSet<>();
+      first.filter().ifPresent(f -> extra.addAll(SqlFragments.identifiers(SqlFragments.parse(f))));
+      query.where().ifPresent(w -> extra.addAll(SqlFragments.identifiers(w)));
+      extra.removeAll(dimensionColumns);
+      Map<String, String> values = new LinkedHashMap<>();
+      List<String> aggregates = new ArrayList<>();
+      for (int i = 0; i < group.size(); i++) {
+        Measure measure = manifest.measure(group.get(i).measure()).orElseThrow();
+        String column = VALUE + "_" + (i + 1);
+        values.put(column, SqlFragments.qualify(measure.expr(), "\"t0\""));
+        aggregates.add(aggregate(measure.aggregation(), quote(column)) + " AS " + quote(column));
+      }
+      String forWhat =
+          "measure " + group.stream().map(MeasureLeaf::measure).collect(Collectors.joining(", "));
+      String wide = wide(model, forWhat, aggTime, first.offsets(), new ArrayList<>(extra), values);
+      List<String> conditions = new ArrayList<>();
+      query.where().ifPresent(w -> conditions.add(SqlFragments.print(w)));
+      first.filter().ifPresent(conditions::add);
+      return cte(
+          "leaf",
+          "SELECT "
+              + columns("", dimensionColumns, aggregates.toArray(String[]::new))
+              + " FROM "
+              + quote(wide)
+              + where(conditions)
+              + groupBy("", dimensionColumns));
     }
 
     private String measureLeaf(MeasureLeaf leaf) {
@@ -763,17 +818,54 @@ final class MetricSqlCompiler {
     }
 
     CompiledMetricQuery finish(Map<String, String> metricExpressions) {
-      List<String> leafNames = new ArrayList<>(leaves.values());
+      Map<String, String> columnOfReference = new LinkedHashMap<>();
+      Map<String, Boolean> leafIsShifted = new LinkedHashMap<>();
+      Map<List<Object>, List<MeasureLeaf>> scans = new LinkedHashMap<>();
+      for (Leaf leaf : leaves.keySet()) {
+        if (isPlainAggregate(leaf)) {
+          scans
+              .computeIfAbsent(scanKey((MeasureLeaf) leaf), key -> new ArrayList<>())
+              .add((MeasureLeaf) leaf);
+        }
+      }
+      for (List<MeasureLeaf> group : scans.values()) {
+        String name = measureGroupLeaf(group);
+        for (int i = 0; i < group.size(); i++) {
+          columnOfReference.put(
+              leaves.get(group.get(i)), quote(name) + "." + quote(VALUE + "_" + (i + 1)));
+        }
+        leafIsShifted.put(name, !group.get(0).offsets().isEmpty());
+      }
+      for (Map.Entry<Leaf, String> entry : leaves.entrySet()) {
+        Leaf leaf = entry.getKey();
+        if (isPlainAggregate(leaf)) {
+          continue;
+        }
+        String name =
+            leaf instanceof MeasureLeaf measureLeaf
+                ? measureLeaf(measureLeaf)
+                : conversionLeaf((ConversionLeaf) leaf);
+        columnOfReference.put(entry.getValue(), quote(name) + "." + quote(VALUE));
+        leafIsShifted.put(name, !leaf.offsets().isEmpty());
+      }
+      List<String> leafNames = new ArrayList<>(leafIsShifted.keySet());
       // A shifted leaf (last year's value) only fills in the periods the others have: it must not
       // add a period after the last one with data.
-      List<String> keyLeaves =
-          leaves.entrySet().stream()
-              .filter(entry -> entry.getKey().offsets().isEmpty())
-              .map(Map.Entry::getValue)
+      List<String> unshifted =
+          leafIsShifted.entrySet().stream()
+              .filter(entry -> !entry.getValue())
+              .map(Map.Entry::getKey)
               .toList();
-      if (keyLeaves.isEmpty()) {
-        keyLeaves = leafNames;
-      }
+      List<String> keyLeaves = unshifted.isEmpty() ? leafNames : unshifted;
+      Map<String, String> resolved = new LinkedHashMap<>();
+      metricExpressions.forEach(
+          (name, expression) -> {
+            String text = expression;
+            for (Map.Entry<String, String> reference : columnOfReference.entrySet()) {
+              text = text.replace(quote(reference.getKey()), reference.getValue());
+            }
+            resolved.put(name, text);
+          });
       StringBuilder sql = new StringBuilder("WITH ");
       sql.append(
           tables.entrySet().stream()
@@ -813,8 +905,7 @@ final class MetricSqlCompiler {
         }
         from = joined.toString();
       }
-      metricExpressions.forEach(
-          (name, expression) -> select.add(expression + " AS " + quote(name)));
+      resolved.forEach((name, expression) -> select.add(expression + " AS " + quote(name)));
       sql.append("\nSELECT ").append(String.join(", ", select)).append("\nFROM ").append(from);
       return new CompiledMetricQuery(
           sql.toString(), dimensionColumns, List.copyOf(metricExpressions.keySet()), lakeTables);
