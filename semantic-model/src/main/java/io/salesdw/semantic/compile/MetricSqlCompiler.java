@@ -293,6 +293,59 @@ final class MetricSqlCompiler {
       return quote(reference);
     }
 
+    private MeasureLeaf unshifted(MeasureLeaf leaf) {
+      return new MeasureLeaf(leaf.measure(), leaf.filter(), List.of(), leaf.accumulation());
+    }
+
+    /** Whether a query column moves when the leaf's measure is shifted in time. */
+    private boolean shiftsWith(DimensionReference reference, MeasureLeaf leaf) {
+      if (reference.isMetricTime()) {
+        return true;
+      }
+      Measure measure = manifest.measure(leaf.measure()).orElseThrow();
+      SemanticModel model = manifest.modelOfMeasure(leaf.measure()).orElseThrow();
+      return aggTimeDimension(model, measure)
+          .map(time -> time.name().equals(reference.dimension()))
+          .orElse(false);
+    }
+
+    /**
+     * Whether a shifted leaf's values are its unshifted aggregate with the time columns moved: no
+     * condition reads time (it would have to hold after the shift, not before), and each shift is a
+     * whole number of periods of every time column it moves (a month back from 31 March is not a
+     * day grain's neighbour).
+     */
+    private boolean canShiftAggregate(MeasureLeaf leaf) {
+      if (leaf.offsets().isEmpty()) {
+        return false;
+      }
+      boolean timeInConditions =
+          Stream.concat(
+                  query.where().stream().map(SqlFragments::identifiers),
+                  leaf.filter().stream().map(f -> SqlFragments.identifiers(SqlFragments.parse(f))))
+              .flatMap(Set::stream)
+              .map(DimensionReference::parse)
+              .anyMatch(this::isTimeReference);
+      if (timeInConditions) {
+        return false;
+      }
+      for (DimensionReference reference : query.groupBy()) {
+        if (isTimeReference(reference) && !shiftsWith(reference, leaf)) {
+          // Another time column, which the scan would not shift either; keep the scan.
+          return false;
+        }
+        if (shiftsWith(reference, leaf)) {
+          TimeGrain grain = reference.grain().orElse(TimeGrain.DAY);
+          for (TimeWindow offset : leaf.offsets()) {
+            if (!wholePeriods(offset, grain)) {
+              return false;
+            }
+          }
+        }
+      }
+      return true;
+    }
+
     /** Whether a leaf is a plain aggregate, which may share a scan with others of its model. */
     private boolean isPlainAggregate(Leaf leaf) {
       return leaf instanceof MeasureLeaf measureLeaf
@@ -611,11 +664,7 @@ final class MetricSqlCompiler {
               "base_events",
               "SELECT "
                   + columns("", dimensionColumns, quote(ENTITY), quote(TIME))
-                  + ", ROW_NUMBER() OVER (ORDER BY "
-                  + quote(ENTITY)
-                  + ", "
-                  + quote(TIME)
-                  + ") AS \"__row\" FROM "
+                  + " FROM "
                   + quote(baseWide)
                   + where(conditions));
       if (!leaf.converted()) {
@@ -652,45 +701,32 @@ final class MetricSqlCompiler {
                   + tableSql.apply(conversionModel.table())
                   + " AS \"t0\""
                   + where(conversionConditions));
-      String matched =
-          cte(
-              "converted",
-              "SELECT "
-                  + columns(
-                      "\"b\".",
-                      dimensionColumns,
-                      "MAX(CASE WHEN \"c\"."
-                          + quote(ENTITY)
-                          + " IS NULL THEN 0 ELSE 1 END) AS \"__converted\"")
-                  + " FROM "
-                  + quote(baseEvents)
-                  + " AS \"b\" LEFT JOIN "
-                  + quote(conversions)
-                  + " AS \"c\" ON \"c\"."
-                  + quote(ENTITY)
-                  + " = \"b\"."
-                  + quote(ENTITY)
-                  + " AND \"c\"."
-                  + quote(TIME)
-                  + " >= \"b\"."
-                  + quote(TIME)
-                  + " AND \"c\"."
-                  + quote(TIME)
-                  + " <= CAST(\"b\"."
-                  + quote(TIME)
-                  + " + "
-                  + interval(metric.window())
-                  + " AS DATE)"
-                  + groupBy(
-                      "\"b\".",
-                      Stream.concat(Stream.of("__row"), dimensionColumns.stream()).toList()));
+      // A base event converted when its entity has a conversion event within the window after
+      // it; EXISTS counts it once however many conversions follow.
       return cte(
           "leaf",
           "SELECT "
-              + columns("", dimensionColumns, "SUM(\"__converted\") AS " + quote(VALUE))
+              + columns("\"b\".", dimensionColumns, "COUNT(*) AS " + quote(VALUE))
               + " FROM "
-              + quote(matched)
-              + groupBy("", dimensionColumns));
+              + quote(baseEvents)
+              + " AS \"b\" WHERE EXISTS (SELECT 1 FROM "
+              + quote(conversions)
+              + " AS \"c\" WHERE \"c\"."
+              + quote(ENTITY)
+              + " = \"b\"."
+              + quote(ENTITY)
+              + " AND \"c\"."
+              + quote(TIME)
+              + " >= \"b\"."
+              + quote(TIME)
+              + " AND \"c\"."
+              + quote(TIME)
+              + " <= CAST(\"b\"."
+              + quote(TIME)
+              + " + "
+              + interval(metric.window())
+              + " AS DATE))"
+              + groupBy("\"b\".", dimensionColumns));
     }
 
     /** A base or conversion event: a row the measure counts. */
@@ -821,20 +857,53 @@ final class MetricSqlCompiler {
       Map<String, String> columnOfReference = new LinkedHashMap<>();
       Map<String, Boolean> leafIsShifted = new LinkedHashMap<>();
       Map<List<Object>, List<MeasureLeaf>> scans = new LinkedHashMap<>();
+      List<MeasureLeaf> shiftedFromAggregates = new ArrayList<>();
       for (Leaf leaf : leaves.keySet()) {
-        if (isPlainAggregate(leaf)) {
-          scans
-              .computeIfAbsent(scanKey((MeasureLeaf) leaf), key -> new ArrayList<>())
-              .add((MeasureLeaf) leaf);
+        if (!isPlainAggregate(leaf)) {
+          continue;
+        }
+        MeasureLeaf measureLeaf = (MeasureLeaf) leaf;
+        if (canShiftAggregate(measureLeaf)) {
+          // Last year's value is this year's aggregate moved a year on: no second scan.
+          shiftedFromAggregates.add(measureLeaf);
+          measureLeaf = unshifted(measureLeaf);
+        }
+        List<MeasureLeaf> group =
+            scans.computeIfAbsent(scanKey(measureLeaf), key -> new ArrayList<>());
+        if (!group.contains(measureLeaf)) {
+          group.add(measureLeaf);
         }
       }
+      Map<MeasureLeaf, String> columnOfLeaf = new LinkedHashMap<>();
       for (List<MeasureLeaf> group : scans.values()) {
         String name = measureGroupLeaf(group);
         for (int i = 0; i < group.size(); i++) {
-          columnOfReference.put(
-              leaves.get(group.get(i)), quote(name) + "." + quote(VALUE + "_" + (i + 1)));
+          String column = quote(name) + "." + quote(VALUE + "_" + (i + 1));
+          columnOfLeaf.put(group.get(i), column);
+          String reference = leaves.get(group.get(i));
+          if (reference != null) {
+            columnOfReference.put(reference, column);
+          }
         }
         leafIsShifted.put(name, !group.get(0).offsets().isEmpty());
+      }
+      for (MeasureLeaf shifted : shiftedFromAggregates) {
+        String source = columnOfLeaf.get(unshifted(shifted));
+        String sourceTable = source.substring(0, source.indexOf("\".\"") + 1);
+        String sourceColumn = source.substring(source.indexOf("\".\"") + 2);
+        List<String> select = new ArrayList<>();
+        for (DimensionReference reference : query.groupBy()) {
+          String column = quote(reference.columnName());
+          select.add(
+              (shiftsWith(reference, shifted) ? shifted(column, shifted.offsets()) : column)
+                  + " AS "
+                  + column);
+        }
+        select.add(sourceColumn + " AS " + quote(VALUE));
+        String name =
+            cte("shifted", "SELECT " + String.join(", ", select) + " FROM " + sourceTable);
+        columnOfReference.put(leaves.get(shifted), quote(name) + "." + quote(VALUE));
+        leafIsShifted.put(name, true);
       }
       for (Map.Entry<Leaf, String> entry : leaves.entrySet()) {
         Leaf leaf = entry.getKey();
@@ -877,6 +946,30 @@ final class MetricSqlCompiler {
         String leaf = leafNames.get(0);
         dimensionColumns.forEach(c -> select.add(quote(leaf) + "." + quote(c)));
         from = quote(leaf);
+      } else if (keyLeaves.size() == 1 && !dimensionColumns.isEmpty()) {
+        // One leaf holds every row (the others are shifted onto its periods): no union needed.
+        String key = keyLeaves.get(0);
+        dimensionColumns.forEach(c -> select.add(quote(key) + "." + quote(c)));
+        StringBuilder joined = new StringBuilder(quote(key));
+        for (String leaf : leafNames) {
+          if (leaf.equals(key)) {
+            continue;
+          }
+          joined.append(" LEFT JOIN ").append(quote(leaf)).append(" ON ");
+          joined.append(
+              dimensionColumns.stream()
+                  .map(
+                      c ->
+                          quote(key)
+                              + "."
+                              + quote(c)
+                              + " IS NOT DISTINCT FROM "
+                              + quote(leaf)
+                              + "."
+                              + quote(c))
+                  .collect(Collectors.joining(" AND ")));
+        }
+        from = joined.toString();
       } else if (dimensionColumns.isEmpty()) {
         from =
             leafNames.stream().map(SqlFragments::quote).collect(Collectors.joining(" CROSS JOIN "));
@@ -957,6 +1050,21 @@ final class MetricSqlCompiler {
                 + "' MONTH AS DATE)";
       }
     };
+  }
+
+  /** Whether a shift moves a period of the grain onto exactly one other period of it. */
+  private static boolean wholePeriods(TimeWindow offset, TimeGrain grain) {
+    int offsetMonths = offset.unit().months() * offset.count();
+    if (grain.months() > 0) {
+      return offsetMonths > 0 && offsetMonths % grain.months() == 0;
+    }
+    int offsetDays =
+        switch (offset.unit()) {
+          case DAY -> offset.count();
+          case WEEK -> 7 * offset.count();
+          default -> -1;
+        };
+    return offsetDays > 0 && (grain == TimeGrain.DAY || offsetDays % 7 == 0);
   }
 
   private static String shifted(String date, List<TimeWindow> offsets) {
