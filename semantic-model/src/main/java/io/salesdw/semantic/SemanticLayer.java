@@ -11,12 +11,17 @@ import io.salesdw.semantic.engine.ExecutedQuery;
 import io.salesdw.semantic.engine.PlannedQuery;
 import io.salesdw.semantic.engine.SqlEngine;
 import io.salesdw.semantic.engine.SqlPlanner;
+import io.salesdw.semantic.engine.TableColumn;
 import io.salesdw.semantic.model.SemanticManifest;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import org.apache.calcite.sql.SqlDialect;
 
 /**
@@ -117,6 +122,24 @@ public final class SemanticLayer implements AutoCloseable {
     SemanticPlan plan = plan(sql);
     ExecutedQuery executed = planner.execute(plan.planned());
     return new SemanticAnswer(plan, executed);
+  }
+
+  /**
+   * The lake tables queries can read as of now: each schema ({@code gold}) to its tables' names, in
+   * name order. The {@code metrics} view is not among them: it is the model's.
+   */
+  public SortedMap<String, SortedSet<String>> tableNames() {
+    return planner.tableNames();
+  }
+
+  /**
+   * The columns of the lake table {@code schema.table} as queries see them, in schema order; empty
+   * if there is no such table.
+   *
+   * @throws io.salesdw.contracts.SalesdwException if it has a column the layer does not read
+   */
+  public Optional<List<TableColumn>> tableColumns(String schema, String table) {
+    return planner.columns(schema, table);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.salesdw.contracts.SalesdwException;
 import io.salesdw.lake.DeltaColumn;
 import io.salesdw.lake.DeltaSnapshotFiles;
 import io.salesdw.lake.Lake;
+import java.sql.JDBCType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -26,6 +29,8 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
@@ -39,6 +44,8 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.tools.FrameworkConfig;
@@ -169,7 +176,7 @@ public final class SqlPlanner {
       SqlNode parsed = parse(planner, sql);
       SqlNode validated = validate(planner, parsed, config.getDefaultSchema());
       RelRoot root = convert(planner, validated);
-      return unparse(root.project(), root.validatedRowType.getFieldNames(), start);
+      return unparse(root.project(), root.validatedRowType, start);
     } finally {
       planner.close();
     }
@@ -181,7 +188,7 @@ public final class SqlPlanner {
    */
   public PlannedQuery plan(RelNode plan) {
     requireNonNull(plan, "plan is null");
-    return unparse(plan, plan.getRowType().getFieldNames(), System.nanoTime());
+    return unparse(plan, plan.getRowType(), System.nanoTime());
   }
 
   /**
@@ -233,7 +240,61 @@ public final class SqlPlanner {
         Duration.ofNanos(executed - refreshed));
   }
 
-  private PlannedQuery unparse(RelNode plan, List<String> columnNames, long start) {
+  /**
+   * The tables of the planner's zones as of now: each zone's name (its schema in SQL, such as
+   * {@code gold}) to the names of its tables, in name order.
+   */
+  public SortedMap<String, SortedSet<String>> tableNames() {
+    SchemaPlus root = frameworkConfig().getDefaultSchema();
+    SortedMap<String, SortedSet<String>> tables = new TreeMap<>();
+    for (LakeZone zone : zones) {
+      tables.put(zone.directoryName(), new TreeSet<>(zoneTables(root, zone.directoryName())));
+    }
+    return tables;
+  }
+
+  /**
+   * The columns of {@code zone.table} as queries see them, in schema order; empty if there is no
+   * such table. Names are matched as in queries, ignoring case.
+   *
+   * @throws SalesdwException if the table has a column of a type the layer does not read
+   */
+  public Optional<List<TableColumn>> columns(String zone, String table) {
+    requireNonNull(zone, "zone is null");
+    requireNonNull(table, "table is null");
+    FrameworkConfig config = frameworkConfig();
+    return lookUp(config.getDefaultSchema(), zone, table)
+        .map(
+            found -> {
+              RelDataType row = found.getRowType(new SqlTypeFactoryImpl(config.getTypeSystem()));
+              List<TableColumn> columns = new ArrayList<>();
+              for (RelDataTypeField field : row.getFieldList()) {
+                columns.add(
+                    new TableColumn(
+                        resultColumn(field.getName(), field.getType()),
+                        field.getType().isNullable()));
+              }
+              return List.copyOf(columns);
+            });
+  }
+
+  /** A column of a validated row type, as JDBC describes it. */
+  private static ResultColumn resultColumn(String name, RelDataType type) {
+    SqlTypeName sqlType = type.getSqlTypeName();
+    JDBCType jdbcType;
+    try {
+      jdbcType = JDBCType.valueOf(sqlType.getJdbcOrdinal());
+    } catch (IllegalArgumentException e) {
+      // Calcite's own types (SYMBOL, intervals…) have no JDBC number of their own.
+      jdbcType = JDBCType.OTHER;
+    }
+    int precision =
+        type.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED ? 0 : type.getPrecision();
+    int scale = type.getScale() == RelDataType.SCALE_NOT_SPECIFIED ? 0 : type.getScale();
+    return new ResultColumn(name, jdbcType, sqlType.getName(), precision, scale);
+  }
+
+  private PlannedQuery unparse(RelNode plan, RelDataType rowType, long start) {
     SqlDialect dialect = engine.dialect();
     SqlNode statement = new RelToSqlConverter(dialect).visitRoot(plan).asStatement();
     String engineSql = statement.toSqlString(dialect).getSql();
@@ -242,7 +303,9 @@ public final class SqlPlanner {
     return new PlannedQuery(
         RelOptUtil.toString(plan),
         engineSql,
-        columnNames,
+        rowType.getFieldList().stream()
+            .map(field -> resultColumn(field.getName(), field.getType()))
+            .toList(),
         List.copyOf(snapshots.values()),
         Duration.ofNanos(System.nanoTime() - start));
   }
