@@ -160,7 +160,7 @@ public final class SqlPlanner {
       return new PlannedQuery(
           cached.logicalPlan(),
           cached.engineSql(),
-          cached.columnNames(),
+          cached.columns(),
           cached.snapshots(),
           Duration.ofNanos(System.nanoTime() - start));
     }
