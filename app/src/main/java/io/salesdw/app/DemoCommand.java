@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
           + " look next.",
       "Today the chain is: generate the CRM, ERP and chat exports, land all three in the lake"
           + " (bronze with quarantine and audit, then silver current state), match one customer"
-          + " identity across them, and build the gold star schemas and marts. Each later step"
+          + " identity across them, build the gold star schemas and marts, and answer a few"
+          + " managers' questions with governed metrics through the semantic layer. Each later step"
           + " joins the demo when it lands. Re-running the demo regenerates the same sources,"
           + " lands nothing twice and rebuilds no gold table."
     })
@@ -39,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
   /** Small enough for a laptop minute, large enough for every mart to have data. */
   static final double DEFAULT_SCALE = 0.02;
 
-  private static final int STEPS = 5;
+  private static final int STEPS = 6;
 
   @Spec CommandSpec spec;
 
@@ -185,8 +186,16 @@ final class DemoCommand implements Callable<Integer> {
                 "  LTV held-out error       BG/NBD %.3f vs naive %.3f purchases per customer",
                 headlines.ltvModelMae(),
                 headlines.ltvBaselineMae()));
+    console.progress(step(6, "answer questions through the semantic layer (DuckDB over gold)"));
+    DemoQuestions.answer(lake, console);
     console.result("");
     console.result("Where to look next:");
+    console.result(
+        "  ./salesdw sql --lake "
+            + lake
+            + " \"SELECT team_name, MEASURE(win_rate) FROM metrics GROUP BY team_name\"");
+    console.result(
+        "  ./salesdw metrics                      every governed metric, its owner and meaning");
     console.result("  ./salesdw lake ls --lake " + lake + "     every table, rows and versions");
     console.result("  " + lake + "/quarantine/rows   rejected rows with file, line, field, reason");
     console.result(
