@@ -30,6 +30,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       IngestCommand.class,
       TransformCommand.class,
       SqlCommand.class,
+      MetricsCommand.class,
+      ModelCommand.class,
       ServeCommand.class,
       ReportCommand.class,
       RunCommand.class,

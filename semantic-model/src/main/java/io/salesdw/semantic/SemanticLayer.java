@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.salesdw.contracts.LakeZone;
 import io.salesdw.lake.Lake;
+import io.salesdw.semantic.catalog.ModelCatalog;
 import io.salesdw.semantic.compile.RewrittenQuery;
 import io.salesdw.semantic.compile.SemanticQueryRewriter;
 import io.salesdw.semantic.engine.DuckDbEngine;
@@ -28,7 +29,9 @@ import org.apache.calcite.sql.SqlDialect;
  * The governed-metrics layer as one object: analysts' SQL in (metrics as {@code MEASURE(metric)}
  * {@code FROM metrics}, or plain SQL over the gold tables), one governed answer out. Each query is
  * rewritten from the semantic model, validated and planned by Calcite, unparsed into the engine's
- * dialect and run by the engine on the current Delta snapshot.
+ * dialect and run by the engine on the current Delta snapshot. The model itself is queryable as
+ * {@code catalog.metrics}, {@code catalog.dimensions} and {@code catalog.metric_lineage} ({@link
+ * ModelCatalog}).
  *
  * <pre>{@code
  * try (SemanticLayer layer = SemanticLayer.embedded(Lake.open("lake"), SemanticManifestLoader.loadShipped())) {
@@ -63,7 +66,8 @@ public final class SemanticLayer implements AutoCloseable {
   private SemanticLayer(SemanticManifest manifest, Lake lake, SqlEngine engine) {
     this.manifest = manifest;
     this.engine = engine;
-    this.planner = SqlPlanner.create(lake, EnumSet.of(LakeZone.GOLD), engine);
+    this.planner =
+        SqlPlanner.create(lake, EnumSet.of(LakeZone.GOLD), engine, ModelCatalog.tables(manifest));
     this.rewriter = new SemanticQueryRewriter(manifest, SemanticLayer::tableSql);
   }
 

@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.JDBCType;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,6 +147,52 @@ public final class DuckDbEngine implements SqlEngine {
       statement.execute(createView);
     } catch (SQLException e) {
       throw EngineErrors.refreshFailed(table, snapshot.version(), e);
+    }
+  }
+
+  @Override
+  public synchronized void load(List<InMemoryTable> tables) {
+    requireNonNull(tables, "tables is null");
+    checkOpen();
+    for (InMemoryTable table : tables) {
+      String name =
+          DuckDbViewSql.identifier(table.schema()) + "." + DuckDbViewSql.identifier(table.name());
+      List<String> columns = new ArrayList<>();
+      for (InMemoryTable.Column column : table.columns()) {
+        columns.add(
+            DuckDbViewSql.identifier(column.name())
+                + " "
+                + column.type().getName()
+                + (column.nullable() ? "" : " NOT NULL"));
+      }
+      try (Statement statement = connection.createStatement()) {
+        if (schemas.add(table.schema())) {
+          statement.execute(
+              "CREATE SCHEMA IF NOT EXISTS " + DuckDbViewSql.identifier(table.schema()));
+        }
+        statement.execute(
+            "CREATE OR REPLACE TABLE " + name + " (" + String.join(", ", columns) + ")");
+        if (table.rows().isEmpty()) {
+          continue;
+        }
+        String insert =
+            "INSERT INTO "
+                + name
+                + " VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?"))
+                + ")";
+        try (PreparedStatement rows = connection.prepareStatement(insert)) {
+          for (List<Optional<Object>> row : table.rows()) {
+            for (int i = 0; i < row.size(); i++) {
+              rows.setObject(i + 1, row.get(i).orElse(null));
+            }
+            rows.addBatch();
+          }
+          rows.executeBatch();
+        }
+      } catch (SQLException e) {
+        throw EngineErrors.loadFailed(table.schema() + "." + table.name(), e);
+      }
     }
   }
 

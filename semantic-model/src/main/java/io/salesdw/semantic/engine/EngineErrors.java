@@ -119,4 +119,14 @@ final class EngineErrors {
             "DuckDB failed to run the query: %s. The SQL sent was: %s", cause.getMessage(), sql),
         cause);
   }
+
+  static SalesdwException loadFailed(String table, Exception cause) {
+    return new SalesdwException(
+        EXTERNAL,
+        String.format(
+            "Cannot load the table '%s' into DuckDB: %s. Check that the temporary directory is"
+                + " writable and that there is memory left.",
+            table, cause.getMessage()),
+        cause);
+  }
 }

@@ -3,6 +3,7 @@ package io.salesdw.semantic.engine;
 import io.salesdw.contracts.SalesdwException;
 import io.salesdw.lake.DeltaSnapshotFiles;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,6 +48,16 @@ public interface SqlEngine extends AutoCloseable {
    * @throws SalesdwException if the engine rejects the SQL or fails to run it
    */
   QueryResult execute(String sql);
+
+  /**
+   * Makes the engine hold these small tables, each as {@code schema.name}, replacing any of the
+   * same name: the semantic layer's catalog ({@code catalog.metrics}). An engine that cannot hold
+   * tables keeps this default, which loads nothing: queries over them still plan, but fail when
+   * run.
+   *
+   * @throws SalesdwException if the engine fails to create or fill a table
+   */
+  default void load(List<InMemoryTable> tables) {}
 
   /** Releases the engine's resources; it cannot be used after. */
   @Override

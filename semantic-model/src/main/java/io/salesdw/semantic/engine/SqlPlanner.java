@@ -101,6 +101,8 @@ public final class SqlPlanner {
               return size() > CACHED_PLANS;
             }
           });
+  // In-memory tables (the catalog) by schema; empty for a planner over the lake alone.
+  private Map<String, List<InMemoryTable>> inMemorySchemas = Map.of();
 
   private SqlPlanner(Lake lake, Set<LakeZone> zones, SqlEngine engine) {
     this.lake = lake;
@@ -124,6 +126,37 @@ public final class SqlPlanner {
   }
 
   /**
+   * A planner over the given zones of the lake and over in-memory tables, such as the semantic
+   * layer's {@code catalog.metrics}: the engine loads the tables now, and Calcite validates queries
+   * against their columns.
+   *
+   * @throws IllegalArgumentException if a table's schema is named like a zone, or two tables share
+   *     a name
+   * @throws SalesdwException if the engine fails to load a table
+   */
+  public static SqlPlanner create(
+      Lake lake, Set<LakeZone> zones, SqlEngine engine, List<InMemoryTable> tables) {
+    requireNonNull(tables, "tables is null");
+    SqlPlanner planner = create(lake, zones, engine);
+    Map<String, List<InMemoryTable>> schemas = new TreeMap<>();
+    Set<String> names = new TreeSet<>();
+    for (InMemoryTable table : tables) {
+      if (planner.zones.stream().anyMatch(zone -> zone.directoryName().equals(table.schema()))) {
+        throw new IllegalArgumentException(
+            "in-memory table " + table.name() + " is in the lake zone's schema " + table.schema());
+      }
+      if (!names.add(table.schema() + "." + table.name())) {
+        throw new IllegalArgumentException(
+            "two in-memory tables " + table.schema() + "." + table.name());
+      }
+      schemas.computeIfAbsent(table.schema(), schema -> new ArrayList<>()).add(table);
+    }
+    engine.load(List.copyOf(tables));
+    planner.inMemorySchemas = Map.copyOf(schemas);
+    return planner;
+  }
+
+  /**
    * Calcite's configuration for one query: a fresh catalog of the zones, as of now, the parser's
    * casing rules and the lake's type system. For code that builds plans itself ({@code
    * RelBuilder.create(planner.frameworkConfig())}) and then calls {@link #plan(RelNode)}.
@@ -134,6 +167,7 @@ public final class SqlPlanner {
     for (LakeZone zone : zones) {
       root.add(zone.directoryName(), new DeltaLakeSchema(lake, snapshots, zone.directoryName()));
     }
+    inMemorySchemas.forEach((schema, tables) -> root.add(schema, new InMemorySchema(tables)));
     return Frameworks.newConfigBuilder()
         .parserConfig(
             SqlParser.config()
@@ -469,6 +503,12 @@ public final class SqlPlanner {
 
   /** The suggestion whose key (what the user's name is compared with) is nearest the name. */
   private static Optional<String> nearest(String unknown, Map<String, String> suggestionsByKey) {
+    // A table named without its zone ("fact_order") is found by its exact key.
+    for (Map.Entry<String, String> entry : suggestionsByKey.entrySet()) {
+      if (entry.getKey().equalsIgnoreCase(unknown) && !entry.getValue().equalsIgnoreCase(unknown)) {
+        return Optional.of(entry.getValue());
+      }
+    }
     return io.salesdw.semantic.model.NearestName.among(unknown, suggestionsByKey.keySet())
         .map(suggestionsByKey::get);
   }
