@@ -1,7 +1,9 @@
 package io.salesdw.app;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +62,32 @@ class DemoCommandIT {
             .count();
     assertThat(landed).isPositive();
     assertThat(landed + quarantined).isEqualTo(exported);
+
+    // The demo's answers come through the semantic layer (DuckDB over the Delta snapshot): the
+    // governed target attainment equals the same ratio computed here with Spark from the mart.
+    assertThat(first.out()).contains("Which lead channels turn into opportunities");
+    Row repTotals =
+        TestingSparkSession.get()
+            .read()
+            .format("delta")
+            .load(demo.resolve("lake/gold/mart_target_attainment").toUri().toString())
+            .filter(col("target_level").equalTo("rep"))
+            .agg(sum("won_amount"), sum("target_amount"))
+            .first();
+    double expectedAttainment =
+        repTotals.getDecimal(0).doubleValue() / repTotals.getDecimal(1).doubleValue();
+    CliRun attainment =
+        CliRun.of(
+            "sql",
+            "--lake",
+            demo.resolve("lake").toString(),
+            "--format",
+            "csv",
+            "SELECT MEASURE(target_attainment) FROM metrics");
+    assertThat(attainment.exitCode()).as(attainment.err()).isZero();
+    String[] csv = attainment.out().strip().split("\n");
+    assertThat(csv[0]).isEqualTo("target_attainment");
+    assertThat(Double.parseDouble(csv[1])).isCloseTo(expectedAttainment, within(1e-9));
 
     CliRun second = CliRun.of("demo", "--out", demo.toString(), "--scale", "0.005");
 
