@@ -232,7 +232,10 @@ final class MetricSqlCompiler {
         throw SemanticQueryErrors.unsupported(
             "Conversion metric '" + conversion.name() + "' cannot be accumulated to date.");
       }
-      String converted = leafValue(new ConversionLeaf(conversion, true, context.offsets()));
+      // A period with base events but no conversion has no row of converted events: none
+      // converted, not unknown.
+      String converted =
+          "COALESCE(" + leafValue(new ConversionLeaf(conversion, true, context.offsets())) + ", 0)";
       return switch (conversion.calculation()) {
         case CONVERSIONS -> converted;
         case CONVERSION_RATE ->
