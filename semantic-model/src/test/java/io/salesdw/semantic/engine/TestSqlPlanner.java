@@ -224,6 +224,20 @@ class TestSqlPlanner {
         .hasMessageContaining("REORG TABLE");
   }
 
+  // Regression: Calcite's default character set, ISO-8859-1, failed any literal outside it
+  // ("Failed to encode '华东' in character set 'ISO-8859-1'"); the gold zone's names are Chinese.
+  @Test
+  void aStringLiteralOutsideLatin1IsCompared() {
+    ExecutedQuery run =
+        planner.execute(
+            "SELECT '华东' AS region, count(*) AS orders FROM gold.fact_order"
+                + " WHERE order_no <> '订单' AND month_key = 202402");
+
+    assertThat(rows(run))
+        .isEqualTo(
+            List.of(List.of(Optional.of("华东"), Optional.of((long) TinySalesLake.FEBRUARY.size()))));
+  }
+
   @Test
   void namesMatchWhateverTheirCase() {
     ExecutedQuery run =
