@@ -88,6 +88,7 @@ final class MetricSqlCompiler {
                           requested.metric(),
                           manifest.metrics().stream().map(Metric::name).toList()));
       Context context = compilation.context(metric, requested.comparison());
+      compilation.requestedMetric = metric.name();
       metricExpressions.put(requested.columnName(), compilation.value(metric, context));
     }
     return compilation.finish(metricExpressions);
@@ -143,6 +144,9 @@ final class MetricSqlCompiler {
     private final Map<Leaf, String> leaves = new LinkedHashMap<>();
     private final Set<String> lakeTables = new TreeSet<>();
     private final Map<String, Integer> cteCounters = new HashMap<>();
+    // The query's metric being compiled, which errors name (not its measures, which the user did
+    // not ask for by name).
+    private String requestedMetric = "";
 
     Compilation(MetricQuery query) {
       this.query = query;
@@ -636,7 +640,7 @@ final class MetricSqlCompiler {
         } else {
           SemanticModel home = manifest.modelOfDimension(reference.dimension()).orElseThrow();
           Dimension dimension = home.dimension(reference.dimension()).orElseThrow();
-          String alias = joinAlias(model, home, forWhat, reference.dimension(), joins);
+          String alias = joinAlias(model, home, reference.dimension(), joins);
           String column = SqlFragments.qualify(dimension.expr(), alias);
           expression =
               reference.grain().map(g -> floor("CAST(" + column + " AS DATE)", g)).orElse(column);
@@ -657,18 +661,14 @@ final class MetricSqlCompiler {
 
     /** The alias of a dimension's model in a wide query, adding the joins that reach it. */
     private String joinAlias(
-        SemanticModel from,
-        SemanticModel home,
-        String forWhat,
-        String dimension,
-        Map<String, JoinClause> joins) {
+        SemanticModel from, SemanticModel home, String dimension, Map<String, JoinClause> joins) {
       List<JoinStep> steps =
           joinPaths
               .path(from, home)
               .orElseThrow(
                   () ->
                       SemanticQueryErrors.unreachableDimension(
-                          dimension, forWhat.replaceFirst("^measure ", ""), from.name()));
+                          dimension, requestedMetric, from.name()));
       String alias = "\"t0\"";
       StringBuilder pathKey = new StringBuilder();
       for (JoinStep step : steps) {
