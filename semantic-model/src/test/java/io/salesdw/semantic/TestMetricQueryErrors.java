@@ -160,6 +160,27 @@ class TestMetricQueryErrors {
                 + " e.g. metric_time__month.");
   }
 
+  // Regression: grouped by another time dimension (a rep's hire year), a cumulative metric took
+  // it for its periods and summed the orders up to each hire year's end, whoever took them: one
+  // row, 2023-01-01, with all the revenue of 2023.
+  @Test
+  void aCumulativeMetricAccumulatesOverItsOwnTimeOnly() {
+    assertUserError(
+            "SELECT rep_hire_date__year, MEASURE(revenue_running_total) FROM metrics"
+                + " GROUP BY rep_hire_date__year")
+        .hasMessage(
+            "Metric 'revenue_running_total' accumulates over order_date, not over"
+                + " 'rep_hire_date__year': group by exactly one time grain, e.g."
+                + " metric_time__month.");
+    assertUserError(
+            "SELECT customer_first_seen_date__month, MEASURE(revenue, 'year_to_date')"
+                + " FROM metrics GROUP BY customer_first_seen_date__month")
+        .hasMessage(
+            "Metric 'revenue' accumulates over order_date, not over"
+                + " 'customer_first_seen_date__month': group by exactly one time grain, e.g."
+                + " metric_time__month.");
+  }
+
   @Test
   void anUnknownComparisonListsTheKnownOnes() {
     assertUserError(

@@ -410,6 +410,17 @@ final class MetricSqlCompiler {
               .findFirst()
               .orElseThrow(
                   () -> SemanticQueryErrors.timeGrainRequired(measure.name(), "is cumulative"));
+      // The rows accumulate by their own time: another time dimension (a rep's hire date) would
+      // only pick periods to compare the rows' times with, and sum the wrong rows.
+      if (!timeColumn.isMetricTime() && !timeColumn.dimension().equals(aggTime.get().name())) {
+        throw SemanticQueryErrors.timeGrainRequired(
+            requestedMetric,
+            "accumulates over "
+                + aggTime.get().name()
+                + ", not over '"
+                + timeColumn.columnName()
+                + "'");
+      }
       TimeGrain grain = timeColumn.grain().orElse(TimeGrain.DAY);
       String period = "\"p\"." + quote(timeColumn.columnName());
       // Conditions on time pick the periods shown; they must not drop the earlier rows a period
