@@ -371,15 +371,13 @@ public final class SqlPlanner {
     return (newline < 0 ? message : message.substring(0, newline)).trim();
   }
 
-  /**
-   * The suggestion whose key (what the user's name is compared with) is nearest the name. A key
-   * equal to the name is the nearest: {@code fact_order}, unknown without its zone, is {@code
-   * gold.fact_order} (NearestName never suggests the name itself).
-   */
+  /** The suggestion whose key (what the user's name is compared with) is nearest the name. */
   private static Optional<String> nearest(String unknown, Map<String, String> suggestionsByKey) {
-    String exact = suggestionsByKey.get(unknown);
-    if (exact != null && !exact.equals(unknown)) {
-      return Optional.of(exact);
+    // A table named without its zone ("fact_order") is found by its exact key.
+    for (Map.Entry<String, String> entry : suggestionsByKey.entrySet()) {
+      if (entry.getKey().equalsIgnoreCase(unknown) && !entry.getValue().equalsIgnoreCase(unknown)) {
+        return Optional.of(entry.getValue());
+      }
     }
     return io.salesdw.semantic.model.NearestName.among(unknown, suggestionsByKey.keySet())
         .map(suggestionsByKey::get);
