@@ -11,11 +11,11 @@ FROM (WITH "wide_1" AS (SELECT "t1"."channel_name" AS "channel_name", CAST(CAST(
   "base_events_2" AS (SELECT "channel_name", "__entity", "__time", ROW_NUMBER() OVER (ORDER BY "__entity", "__time") AS "__row" FROM "wide_2" WHERE ("__value")),
   "leaf_2" AS (SELECT "channel_name", COUNT(*) AS "__value" FROM "base_events_2" GROUP BY "channel_name"),
   "keys" AS (SELECT "channel_name" FROM "leaf_1" UNION SELECT "channel_name" FROM "leaf_2")
-SELECT "keys"."channel_name", CAST("leaf_1"."__value" AS DOUBLE) / NULLIF(CAST("leaf_2"."__value" AS DOUBLE), 0) AS "lead_to_opportunity_30d"
+SELECT "keys"."channel_name", COALESCE(CAST("leaf_1"."__value" AS DOUBLE), 0) / NULLIF(CAST("leaf_2"."__value" AS DOUBLE), 0) AS "lead_to_opportunity_30d"
 FROM "keys" LEFT JOIN "leaf_1" ON "keys"."channel_name" IS NOT DISTINCT FROM "leaf_1"."channel_name" LEFT JOIN "leaf_2" ON "keys"."channel_name" IS NOT DISTINCT FROM "leaf_2"."channel_name") AS "metrics"
 
 -- Sent to DuckDB:
-SELECT "t14"."channel_name", CAST("t23"."__value" AS DOUBLE) / CASE WHEN CAST("t27"."__value" AS DOUBLE) = 0E0 THEN NULL ELSE CAST("t27"."__value" AS DOUBLE) END AS "lead_to_opportunity_30d"
+SELECT "t14"."channel_name", CASE WHEN "t23"."__value" IS NOT NULL THEN CAST("t23"."__value" AS DOUBLE) ELSE 0E0 END / CASE WHEN CAST("t27"."__value" AS DOUBLE) = 0E0 THEN NULL ELSE CAST("t27"."__value" AS DOUBLE) END AS "lead_to_opportunity_30d"
 FROM (SELECT "t6"."channel_name"
 FROM (SELECT "t1"."channel_name", MAX(CASE WHEN "t3"."__entity" IS NULL THEN 0 ELSE 1 END) AS "__converted"
 FROM (SELECT "channel_name", "__entity", "__time", ROW_NUMBER() OVER (ORDER BY "__entity", "__time") AS "__row"

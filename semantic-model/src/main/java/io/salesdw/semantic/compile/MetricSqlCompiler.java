@@ -238,9 +238,11 @@ final class MetricSqlCompiler {
       return switch (conversion.calculation()) {
         case CONVERSIONS -> converted;
         case CONVERSION_RATE ->
-            "CAST("
+            // A group of base events none of which converted may have no converted row (a plan
+            // that counts with EXISTS has none): its rate is 0, not NULL.
+            "COALESCE(CAST("
                 + converted
-                + " AS DOUBLE) / NULLIF(CAST("
+                + " AS DOUBLE), 0) / NULLIF(CAST("
                 + leafValue(new ConversionLeaf(conversion, false, context.offsets()))
                 + " AS DOUBLE), 0)";
       };
