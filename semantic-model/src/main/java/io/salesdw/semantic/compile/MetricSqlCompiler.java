@@ -90,6 +90,7 @@ final class MetricSqlCompiler {
                           requested.metric(),
                           manifest.metrics().stream().map(Metric::name).toList()));
       Context context = compilation.context(metric, requested.comparison());
+      compilation.requestedMetric = metric.name();
       metricExpressions.put(requested.columnName(), compilation.value(metric, context));
     }
     return compilation.finish(metricExpressions);
@@ -145,6 +146,9 @@ final class MetricSqlCompiler {
     private final Map<Leaf, String> leaves = new LinkedHashMap<>();
     private final Set<String> lakeTables = new TreeSet<>();
     private final Map<String, Integer> cteCounters = new HashMap<>();
+    // The query's metric being compiled, which errors name (not its measures, which the user did
+    // not ask for by name).
+    private String requestedMetric = "";
 
     Compilation(MetricQuery query) {
       this.query = query;
@@ -518,6 +522,17 @@ final class MetricSqlCompiler {
               .findFirst()
               .orElseThrow(
                   () -> SemanticQueryErrors.timeGrainRequired(measure.name(), "is cumulative"));
+      // The rows accumulate by their own time: another time dimension (a rep's hire date) would
+      // only pick periods to compare the rows' times with, and sum the wrong rows.
+      if (!timeColumn.isMetricTime() && !timeColumn.dimension().equals(aggTime.get().name())) {
+        throw SemanticQueryErrors.timeGrainRequired(
+            requestedMetric,
+            "accumulates over "
+                + aggTime.get().name()
+                + ", not over '"
+                + timeColumn.columnName()
+                + "'");
+      }
       TimeGrain grain = timeColumn.grain().orElse(TimeGrain.DAY);
       String period = "\"p\"." + quote(timeColumn.columnName());
       // Conditions on the query's time column pick the periods shown; they must not drop the
@@ -779,7 +794,7 @@ final class MetricSqlCompiler {
         } else {
           SemanticModel home = manifest.modelOfDimension(reference.dimension()).orElseThrow();
           Dimension dimension = home.dimension(reference.dimension()).orElseThrow();
-          String alias = joinAlias(model, home, forWhat, reference.dimension(), joins);
+          String alias = joinAlias(model, home, reference.dimension(), joins);
           String column = SqlFragments.qualify(dimension.expr(), alias);
           expression =
               reference.grain().map(g -> floor("CAST(" + column + " AS DATE)", g)).orElse(column);
@@ -800,18 +815,14 @@ final class MetricSqlCompiler {
 
     /** The alias of a dimension's model in a wide query, adding the joins that reach it. */
     private String joinAlias(
-        SemanticModel from,
-        SemanticModel home,
-        String forWhat,
-        String dimension,
-        Map<String, JoinClause> joins) {
+        SemanticModel from, SemanticModel home, String dimension, Map<String, JoinClause> joins) {
       List<JoinStep> steps =
           joinPaths
               .path(from, home)
               .orElseThrow(
                   () ->
                       SemanticQueryErrors.unreachableDimension(
-                          dimension, forWhat.replaceFirst("^measure ", ""), from.name()));
+                          dimension, requestedMetric, from.name()));
       String alias = "\"t0\"";
       StringBuilder pathKey = new StringBuilder();
       for (JoinStep step : steps) {

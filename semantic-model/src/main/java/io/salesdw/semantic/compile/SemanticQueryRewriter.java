@@ -130,6 +130,9 @@ public final class SemanticQueryRewriter {
           "WHERE filters rows before metrics are computed; filter on a metric in HAVING.");
     }
     List<String> items = new ArrayList<>();
+    // ORDER BY may name a select item by its alias, as in any SELECT.
+    Set<String> orderable = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    orderable.addAll(groupByNames);
     for (SqlNode item : select.getSelectList()) {
       if (item instanceof SqlIdentifier id && id.isStar()) {
         throw SemanticQueryErrors.badMetricQuery(
@@ -142,6 +145,7 @@ public final class SemanticQueryRewriter {
         SqlBasicCall as = (SqlBasicCall) item;
         expression = as.operand(0);
         alias = Optional.of(((SqlIdentifier) as.operand(1)).getSimple());
+        orderable.add(alias.get());
       }
       checkDimensionsGrouped(expression, groupByNames, "SELECT");
       boolean bareMeasure = isMeasureCall(expression);
@@ -163,7 +167,7 @@ public final class SemanticQueryRewriter {
     }
     List<String> order = new ArrayList<>();
     for (SqlNode item : orderBy) {
-      checkDimensionsGrouped(item, groupByNames, "ORDER BY");
+      checkDimensionsGrouped(item, orderable, "ORDER BY");
       order.add(SqlFragments.print(replaceMeasures.apply(item)));
     }
     if (requested.isEmpty()) {

@@ -40,13 +40,14 @@ final class SqlFragments {
   }
 
   /**
-   * Parses an expression.
+   * Parses an expression as the model validator does ({@link ModelExpressions#parse}): one word is
+   * a column's name even when it is an SQL keyword, such as {@code method}.
    *
    * @throws IllegalArgumentException with the parser's message (the model validator reports it)
    */
   static SqlNode parse(String expression) {
     try {
-      return SqlParser.create(expression, parserConfig()).parseExpression();
+      return ModelExpressions.parse(expression);
     } catch (SqlParseException e) {
       throw new IllegalArgumentException(
           "'" + expression + "' is not a SQL expression: " + e.getMessage(), e);

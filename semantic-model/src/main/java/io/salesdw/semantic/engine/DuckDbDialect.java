@@ -23,8 +23,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Calcite's DuckDB dialect with the fixes that the SQL it unparses needed to run on DuckDB 2.0
  * (STACK.md, "Calcite → DuckDB"): casts to {@code VARCHAR} without a character set, timestamps
- * without a precision, and time truncation as DuckDB's {@code DATE_TRUNC}, for every unit including
- * the quarter, keeping Calcite's result type.
+ * without a precision, time truncation as DuckDB's {@code DATE_TRUNC}, for every unit including the
+ * quarter, keeping Calcite's result type, and no aggregate nested in another.
  */
 final class DuckDbDialect extends DuckDBSqlDialect {
   static final DuckDbDialect INSTANCE = new DuckDbDialect();
@@ -56,6 +56,16 @@ final class DuckDbDialect extends DuckDBSqlDialect {
   /** DuckDB rejects {@code VARCHAR CHARACTER SET "ISO-8859-1"}; its strings are all UTF-8. */
   @Override
   public boolean supportsCharSet() {
+    return false;
+  }
+
+  /**
+   * DuckDB rejects an aggregate inside another ({@code SUM(MAX(x))} over a {@code GROUP BY}, which
+   * Calcite otherwise unparses for a grand total over a grouped query): keep the inner one in a
+   * sub-query.
+   */
+  @Override
+  public boolean supportsNestedAggregations() {
     return false;
   }
 

@@ -23,21 +23,22 @@ import java.util.UUID;
 /**
  * A Delta table written without Spark: its Parquet files by DuckDB ({@code COPY … TO}), its log by
  * hand, action by action, following the Delta protocol (as the lake module's tests do), so that a
- * test knows every row and every commit.
+ * test knows every row and every commit. Public for the semantic layer's tests in other packages
+ * ({@code io.salesdw.semantic.TinyGoldLake}).
  */
-final class HandWrittenDeltaTable {
+public final class HandWrittenDeltaTable {
   private final Path directory;
 
-  HandWrittenDeltaTable(Path lake, String name) {
+  public HandWrittenDeltaTable(Path lake, String name) {
     this.directory = lake.resolve(name);
   }
 
-  Path directory() {
+  public Path directory() {
     return directory;
   }
 
   /** Writes a Parquet file at {@code relativePath} holding the rows of a DuckDB query. */
-  void writeParquet(String relativePath, String query) {
+  public void writeParquet(String relativePath, String query) {
     Path file = directory.resolve(relativePath);
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement()) {
@@ -50,7 +51,7 @@ final class HandWrittenDeltaTable {
   }
 
   /** Writes commit {@code version}, one action per line. */
-  void commit(long version, String... actions) {
+  public void commit(long version, String... actions) {
     Path log = directory.resolve("_delta_log");
     try {
       Files.createDirectories(log);
@@ -63,12 +64,12 @@ final class HandWrittenDeltaTable {
     }
   }
 
-  static String protocol() {
+  public static String protocol() {
     return "{\"protocol\":{\"minReaderVersion\":1,\"minWriterVersion\":2}}";
   }
 
   /** The protocol of a table with deletion vectors: reader 3, writer 7, the feature named. */
-  static String deletionVectorProtocol() {
+  public static String deletionVectorProtocol() {
     return "{\"protocol\":{\"minReaderVersion\":3,\"minWriterVersion\":7,"
         + "\"readerFeatures\":[\"deletionVectors\"],\"writerFeatures\":[\"deletionVectors\"]}}";
   }
@@ -76,12 +77,12 @@ final class HandWrittenDeltaTable {
   /**
    * A schema field in Delta's JSON form, such as {@code field("amount", "decimal(12,2)", true)}.
    */
-  static String field(String name, String type, boolean nullable) {
+  public static String field(String name, String type, boolean nullable) {
     return String.format(
         "{\"name\":\"%s\",\"type\":\"%s\",\"nullable\":%s,\"metadata\":{}}", name, type, nullable);
   }
 
-  static String metadata(
+  public static String metadata(
       List<String> fields, List<String> partitionColumns, Map<String, String> configuration) {
     // schemaString is a JSON string inside the action: its quotes are escaped once more.
     String schema =
@@ -103,12 +104,12 @@ final class HandWrittenDeltaTable {
   }
 
   /** An add action for a file written by {@link #writeParquet}; an empty value is NULL. */
-  String add(String relativePath, Map<String, Optional<String>> partitionValues, long rows) {
+  public String add(String relativePath, Map<String, Optional<String>> partitionValues, long rows) {
     return add(relativePath, partitionValues, rows, "");
   }
 
   /** An add action whose file has a deletion vector that deletes {@code deletedRows} rows. */
-  String addWithDeletionVector(
+  public String addWithDeletionVector(
       String relativePath, Map<String, Optional<String>> partitionValues, long rows, long deleted) {
     // The example descriptor of the Delta protocol: Kernel lists it, nothing here reads it.
     return add(
@@ -141,7 +142,7 @@ final class HandWrittenDeltaTable {
         logPath(relativePath), String.join(",", values), size, rows, extra);
   }
 
-  static String remove(String relativePath) {
+  public static String remove(String relativePath) {
     return String.format(
         "{\"remove\":{\"path\":\"%s\",\"deletionTimestamp\":1700000000000,\"dataChange\":true}}",
         logPath(relativePath));

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,6 +223,45 @@ class TestSqlPlanner {
                 + " its files have deletion vectors, whose deleted rows a Parquet reader would"
                 + " return as live.")
         .hasMessageContaining("REORG TABLE");
+  }
+
+  // Regression: Calcite's default character set, ISO-8859-1, failed any literal outside it
+  // ("Failed to encode '华东' in character set 'ISO-8859-1'"); the gold zone's names are Chinese.
+  @Test
+  void aStringLiteralOutsideLatin1IsCompared() {
+    ExecutedQuery run =
+        planner.execute(
+            "SELECT '华东' AS region, count(*) AS orders FROM gold.fact_order"
+                + " WHERE order_no <> '订单' AND month_key = 202402");
+
+    assertThat(rows(run))
+        .isEqualTo(
+            List.of(List.of(Optional.of("华东"), Optional.of((long) TinySalesLake.FEBRUARY.size()))));
+  }
+
+  // Regression: Calcite unparsed a grand total over a grouped sub-query as SUM(MAX(...)) ... GROUP
+  // BY, which DuckDB rejects ("aggregate function calls cannot be nested").
+  @Test
+  void aGrandTotalOverAGroupedSubQueryKeepsTheSubQuery() {
+    ExecutedQuery run =
+        planner.execute(
+            "SELECT sum(largest) AS total FROM (SELECT max(amount) AS largest"
+                + " FROM gold.fact_order GROUP BY month_key)");
+
+    // The largest amount of each month (a NULL amount is no candidate), summed.
+    BigDecimal expected =
+        TinySalesLake.version0().stream()
+            .collect(
+                Collectors.groupingBy(
+                    Order::monthKey,
+                    Collectors.mapping(
+                        order -> order.amount().orElse(BigDecimal.ZERO),
+                        Collectors.reducing(BigDecimal.ZERO, BigDecimal::max))))
+            .values()
+            .stream()
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(rows(run)).isEqualTo(List.of(List.of(Optional.of(expected))));
+    assertThat(run.plan().engineSql()).doesNotContain("SUM(MAX(");
   }
 
   @Test
