@@ -6,12 +6,14 @@ import io.salesdw.contracts.LakeZone;
 import io.salesdw.lake.Lake;
 import io.salesdw.semantic.catalog.ModelCatalog;
 import io.salesdw.semantic.compile.RewrittenQuery;
+import io.salesdw.semantic.compile.SemanticModelViews;
 import io.salesdw.semantic.compile.SemanticQueryRewriter;
 import io.salesdw.semantic.engine.DuckDbEngine;
 import io.salesdw.semantic.engine.ExecutedQuery;
 import io.salesdw.semantic.engine.PlannedQuery;
 import io.salesdw.semantic.engine.SqlEngine;
 import io.salesdw.semantic.engine.SqlPlanner;
+import io.salesdw.semantic.engine.SqlView;
 import io.salesdw.semantic.engine.TableColumn;
 import io.salesdw.semantic.model.SemanticManifest;
 import java.time.Duration;
@@ -67,7 +69,14 @@ public final class SemanticLayer implements AutoCloseable {
     this.manifest = manifest;
     this.engine = engine;
     this.planner =
-        SqlPlanner.create(lake, EnumSet.of(LakeZone.GOLD), engine, ModelCatalog.tables(manifest));
+        SqlPlanner.create(
+            lake,
+            EnumSet.of(LakeZone.GOLD),
+            engine,
+            ModelCatalog.tables(manifest),
+            SemanticModelViews.of(manifest, SemanticLayer::tableSql).entrySet().stream()
+                .map(view -> new SqlView(SemanticModelViews.SCHEMA, view.getKey(), view.getValue()))
+                .toList());
     this.rewriter = new SemanticQueryRewriter(manifest, SemanticLayer::tableSql);
   }
 

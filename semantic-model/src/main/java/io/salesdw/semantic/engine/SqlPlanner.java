@@ -36,6 +36,8 @@ import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.impl.ViewTable;
 import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
 import org.apache.calcite.sql.SqlDialect;
@@ -103,6 +105,8 @@ public final class SqlPlanner {
           });
   // In-memory tables (the catalog) by schema; empty for a planner over the lake alone.
   private Map<String, List<InMemoryTable>> inMemorySchemas = Map.of();
+  // Views by schema, expanded by Calcite; empty for a planner over the lake alone.
+  private List<SqlView> views = List.of();
 
   private SqlPlanner(Lake lake, Set<LakeZone> zones, SqlEngine engine) {
     this.lake = lake;
@@ -136,7 +140,21 @@ public final class SqlPlanner {
    */
   public static SqlPlanner create(
       Lake lake, Set<LakeZone> zones, SqlEngine engine, List<InMemoryTable> tables) {
+    return create(lake, zones, engine, tables, List.of());
+  }
+
+  /**
+   * A planner over the lake's zones, in-memory tables loaded into the engine, and views that
+   * Calcite expands into the queries that read them.
+   */
+  public static SqlPlanner create(
+      Lake lake,
+      Set<LakeZone> zones,
+      SqlEngine engine,
+      List<InMemoryTable> tables,
+      List<SqlView> views) {
     requireNonNull(tables, "tables is null");
+    requireNonNull(views, "views is null");
     SqlPlanner planner = create(lake, zones, engine);
     Map<String, List<InMemoryTable>> schemas = new TreeMap<>();
     Set<String> names = new TreeSet<>();
@@ -153,6 +171,7 @@ public final class SqlPlanner {
     }
     engine.load(List.copyOf(tables));
     planner.inMemorySchemas = Map.copyOf(schemas);
+    planner.views = List.copyOf(views);
     return planner;
   }
 
@@ -168,6 +187,15 @@ public final class SqlPlanner {
       root.add(zone.directoryName(), new DeltaLakeSchema(lake, snapshots, zone.directoryName()));
     }
     inMemorySchemas.forEach((schema, tables) -> root.add(schema, new InMemorySchema(tables)));
+    Map<String, SchemaPlus> viewSchemas = new TreeMap<>();
+    for (SqlView view : views) {
+      SchemaPlus schema =
+          viewSchemas.computeIfAbsent(view.schema(), name -> root.add(name, new AbstractSchema()));
+      schema.add(
+          view.name(),
+          ViewTable.viewMacro(
+              schema, view.sql(), List.of(), List.of(view.schema(), view.name()), false));
+    }
     return Frameworks.newConfigBuilder()
         .parserConfig(
             SqlParser.config()
