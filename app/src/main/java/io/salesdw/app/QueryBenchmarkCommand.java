@@ -82,10 +82,10 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
     BenchmarkRunner runner = runOptions.runner(spec, console);
     Path root = lake != null ? lake : preparedLake(console);
     List<Question> questions = DashboardWorkload.questions();
-    DuckDbEngine engine = DuckDbEngine.open(Lake.open(root.toString()));
+    Lake gold = Lake.open(root.toString());
+    DuckDbEngine engine = DuckDbEngine.open(gold);
     try (SemanticLayer layer =
-        SemanticLayer.on(
-            Lake.open(root.toString()), SemanticManifestLoader.loadShipped(), engine)) {
+        SemanticLayer.on(gold, SemanticManifestLoader.loadShipped(), engine)) {
       console.progress(
           "bench query: checking "
               + questions.size()

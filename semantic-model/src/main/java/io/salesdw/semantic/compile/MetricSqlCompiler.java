@@ -408,6 +408,7 @@ final class MetricSqlCompiler {
               + groupBy("", dimensionColumns));
     }
 
+    /** A leaf that cannot share a scan: an accumulated or a semi-additive measure. */
     private String measureLeaf(MeasureLeaf leaf) {
       Measure measure = manifest.measure(leaf.measure()).orElseThrow();
       SemanticModel model = manifest.modelOfMeasure(leaf.measure()).orElseThrow();
@@ -449,18 +450,9 @@ final class MetricSqlCompiler {
         return cumulativeLeaf(
             metricName, model, measure, aggTime, wide, conditions, leaf.accumulation().get());
       }
-      if (measure.nonAdditiveDimension().isPresent()) {
-        return semiAdditiveLeaf(
-            model, measure.nonAdditiveDimension().get(), wide, conditions, aggregate);
-      }
-      return cte(
-          "leaf",
-          "SELECT "
-              + columns("", dimensionColumns, aggregate + " AS " + quote(VALUE))
-              + " FROM "
-              + quote(wide)
-              + where(conditions)
-              + groupBy("", dimensionColumns));
+      // Plain aggregates share a scan in measureGroupLeaf: a leaf here is semi-additive.
+      return semiAdditiveLeaf(
+          model, measure.nonAdditiveDimension().orElseThrow(), wide, conditions, aggregate);
     }
 
     private String semiAdditiveLeaf(
