@@ -8,11 +8,11 @@ FROM (WITH "wide_1" AS (SELECT CAST(FLOOR(CAST("t0"."order_date" AS DATE) TO MON
   "leaf_2" AS (SELECT "metric_time__month", SUM("__value_1") AS "__value_1" FROM "wide_2" WHERE ("metric_time__year" = DATE '2024-01-01') GROUP BY "metric_time__month"),
   "wide_3" AS (SELECT CAST(FLOOR(CAST(CAST("t0"."order_date" AS DATE) + INTERVAL '1' MONTH AS DATE) TO MONTH) AS DATE) AS "metric_time__month", CAST(FLOOR(CAST(CAST("t0"."order_date" AS DATE) + INTERVAL '1' MONTH AS DATE) TO YEAR) AS DATE) AS "metric_time__year", CAST(CAST("t0"."order_date" AS DATE) + INTERVAL '1' MONTH AS DATE) AS "__time", "t0"."amount" AS "__value_1" FROM "gold"."fact_order" AS "t0"),
   "leaf_3" AS (SELECT "metric_time__month", SUM("__value_1") AS "__value_1" FROM "wide_3" WHERE ("metric_time__year" = DATE '2024-01-01') GROUP BY "metric_time__month")
-SELECT "leaf_1"."metric_time__month", ("leaf_1"."__value_1" - "leaf_2"."__value_1") / NULLIF("leaf_2"."__value_1", 0) AS "revenue_growth_yoy", "leaf_3"."__value_1" AS "revenue__previous_period"
+SELECT "leaf_1"."metric_time__month", CAST("leaf_1"."__value_1" - "leaf_2"."__value_1" AS DOUBLE) / NULLIF("leaf_2"."__value_1", 0) AS "revenue_growth_yoy", "leaf_3"."__value_1" AS "revenue__previous_period"
 FROM "leaf_1" LEFT JOIN "leaf_2" ON "leaf_1"."metric_time__month" IS NOT DISTINCT FROM "leaf_2"."metric_time__month" LEFT JOIN "leaf_3" ON "leaf_1"."metric_time__month" IS NOT DISTINCT FROM "leaf_3"."metric_time__month") AS "metrics"
 
 -- Sent to DuckDB:
-SELECT "t2"."metric_time__month", ("t2"."__value_1" - "t6"."__value_1") / CASE WHEN "t6"."__value_1" = 0.00 THEN NULL ELSE "t6"."__value_1" END AS "revenue_growth_yoy", "t10"."__value_1" AS "revenue__previous_period"
+SELECT "t2"."metric_time__month", CAST("t2"."__value_1" - "t6"."__value_1" AS DOUBLE) / CASE WHEN "t6"."__value_1" = 0.00 THEN NULL ELSE "t6"."__value_1" END AS "revenue_growth_yoy", "t10"."__value_1" AS "revenue__previous_period"
 FROM (SELECT "metric_time__month", SUM("__value_1") AS "__value_1"
 FROM (SELECT CAST(DATE_TRUNC('month', "order_date") AS DATE) AS "metric_time__month", CAST(DATE_TRUNC('year', "order_date") AS DATE) AS "metric_time__year", "order_date" AS "__time", "amount" AS "__value_1"
 FROM "gold"."fact_order") AS "t"

@@ -13,10 +13,14 @@ import io.salesdw.semantic.SemanticLayer;
 import io.salesdw.semantic.engine.DuckDbEngine;
 import io.salesdw.semantic.engine.QueryResult;
 import io.salesdw.semantic.engine.ResultRow;
+import io.salesdw.semantic.engine.TrinoLakeRegistration;
+import io.salesdw.semantic.model.SemanticManifest;
 import io.salesdw.semantic.model.SemanticManifestLoader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -76,6 +80,8 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
       description = "Query this lake's gold zone instead of building one for --scale.")
   Path lake;
 
+  @Mixin EngineOptions engineOptions;
+
   @Override
   public Integer call() throws Exception {
     Console console = consoleOptions.console(spec);
@@ -83,9 +89,10 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
     Path root = lake != null ? lake : preparedLake(console);
     List<Question> questions = DashboardWorkload.questions();
     Lake gold = Lake.open(root.toString());
+    SemanticManifest manifest = SemanticManifestLoader.loadShipped();
     DuckDbEngine engine = DuckDbEngine.open(gold);
-    try (SemanticLayer layer =
-        SemanticLayer.on(gold, SemanticManifestLoader.loadShipped(), engine)) {
+    try (SemanticLayer layer = SemanticLayer.on(gold, manifest, engine);
+        SemanticLayer trino = trinoLayer(console, gold, manifest)) {
       console.progress(
           "bench query: checking "
               + questions.size()
@@ -98,18 +105,27 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
         QueryResult direct = engine.execute(question.directSql());
         sameAnswer(answer.result(), direct)
             .ifPresent(problem -> mismatches.add(question.name() + ": " + problem));
+        if (trino != null) {
+          sameAnswer(trino.query(question.metricSql()).result(), direct)
+              .ifPresent(problem -> mismatches.add(question.name() + " on Trino: " + problem));
+        }
       }
       if (!mismatches.isEmpty()) {
         console.result("bench query: the layer's answers differ from the hand-written SQL:");
         mismatches.forEach(line -> console.result("  " + line));
         return ExitCode.CHECK_FAILED;
       }
-      console.progress("bench query: all " + questions.size() + " answers match");
-      Workload workload = new Workload(layer, engine, questions);
+      console.progress(
+          "bench query: all "
+              + questions.size()
+              + " answers match"
+              + (trino != null ? ", in-process and on Trino" : ""));
+      Workload workload = new Workload(layer, engine, trino, questions);
       Map<String, String> parameters = new LinkedHashMap<>();
       parameters.put("scale", lake != null ? "lake" : Double.toString(scale));
       parameters.put("seed", Long.toString(seed));
       parameters.put("queries", Integer.toString(questions.size()));
+      parameters.put("engines", trino != null ? "duckdb+trino" : "duckdb");
       BenchmarkReport report = runner.run(workload, parameters);
       runOptions.report(console, report, scale);
       if (!runOptions.json) {
@@ -117,6 +133,20 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
       }
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * The layer on Trino for {@code --engine trino}, with the lake's gold tables registered there
+   * first (idempotent); null for the in-process engine alone.
+   */
+  private SemanticLayer trinoLayer(Console console, Lake gold, SemanticManifest manifest) {
+    if (engineOptions.engine != EngineOptions.Engine.TRINO) {
+      return null;
+    }
+    String url = engineOptions.trinoUrl();
+    console.progress("bench query: registering the lake's gold tables in Trino at " + url);
+    TrinoLakeRegistration.register(gold, url, engineOptions.trinoUser, "gold", false);
+    return SemanticLayer.on(gold, manifest, engineOptions.open(gold));
   }
 
   /** The lake for --scale, built on first use and kept for later runs. */
@@ -148,13 +178,14 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
     console.result(
         String.format(
             Locale.ROOT,
-            "%-44s %10s %10s %8s %10s %10s",
+            "%-44s %10s %10s %8s %10s %10s%s",
             "question (median of runs)",
             "layer ms",
             "direct ms",
             "ratio",
             "plan ms",
-            "1st plan"));
+            "1st plan",
+            workload.trino != null ? String.format(Locale.ROOT, " %10s", "trino ms") : ""));
     List<Question> questions = workload.questions;
     for (int i = 0; i < questions.size(); i++) {
       double layerMs = median(workload.layerMillis.get(i));
@@ -162,13 +193,16 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
       console.result(
           String.format(
               Locale.ROOT,
-              "%-44s %10.1f %10.1f %8.2f %10.2f %10.1f",
+              "%-44s %10.1f %10.1f %8.2f %10.2f %10.1f%s",
               questions.get(i).name(),
               layerMs,
               directMs,
               layerMs / directMs,
               median(workload.planningMillis.get(i)),
-              firstPlanning.get(i)));
+              firstPlanning.get(i),
+              workload.trino != null
+                  ? String.format(Locale.ROOT, " %10.1f", median(workload.trinoMillis.get(i)))
+                  : ""));
     }
     List<Double> sortedFirst = firstPlanning.stream().sorted().toList();
     console.result(
@@ -202,19 +236,25 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
   private static final class Workload implements Benchmark {
     private final SemanticLayer layer;
     private final DuckDbEngine engine;
+    // The same layer on Trino, or null.
+    private final SemanticLayer trino;
     private final List<Question> questions;
     private final List<List<Double>> layerMillis = new ArrayList<>();
+    private final List<List<Double>> trinoMillis = new ArrayList<>();
     private final List<List<Double>> directMillis = new ArrayList<>();
     private final List<List<Double>> planningMillis = new ArrayList<>();
     private double totalLayer;
     private double totalDirect;
 
-    Workload(SemanticLayer layer, DuckDbEngine engine, List<Question> questions) {
+    Workload(
+        SemanticLayer layer, DuckDbEngine engine, SemanticLayer trino, List<Question> questions) {
       this.layer = layer;
       this.engine = engine;
+      this.trino = trino;
       this.questions = questions;
       for (int i = 0; i < questions.size(); i++) {
         layerMillis.add(new ArrayList<>());
+        trinoMillis.add(new ArrayList<>());
         directMillis.add(new ArrayList<>());
         planningMillis.add(new ArrayList<>());
       }
@@ -230,6 +270,7 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
       List<Double> layerRun = new ArrayList<>();
       List<Double> directRun = new ArrayList<>();
       List<Double> planningRun = new ArrayList<>();
+      List<Double> trinoRun = new ArrayList<>();
       for (int i = 0; i < questions.size(); i++) {
         long start = System.nanoTime();
         SemanticAnswer answer = layer.query(questions.get(i).metricSql());
@@ -244,6 +285,13 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
         layerMillis.get(i).add(layerMs);
         directMillis.get(i).add(directMs);
         planningMillis.get(i).add(planningMs);
+        if (trino != null) {
+          start = System.nanoTime();
+          trino.query(questions.get(i).metricSql());
+          double trinoMs = millis(System.nanoTime() - start);
+          trinoRun.add(trinoMs);
+          trinoMillis.get(i).add(trinoMs);
+        }
       }
       double layerTotal = layerRun.stream().mapToDouble(Double::doubleValue).sum();
       double directTotal = directRun.stream().mapToDouble(Double::doubleValue).sum();
@@ -252,15 +300,25 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
       List<Double> layerSorted = layerRun.stream().sorted().toList();
       List<Double> directSorted = directRun.stream().sorted().toList();
       List<Double> planningSorted = planningRun.stream().sorted().toList();
-      return List.of(
-          new Measurement("layer_p50_ms", "ms", percentile(layerSorted, 0.50)),
-          new Measurement("layer_p95_ms", "ms", percentile(layerSorted, 0.95)),
-          new Measurement("layer_max_ms", "ms", layerSorted.get(layerSorted.size() - 1)),
-          new Measurement("direct_p50_ms", "ms", percentile(directSorted, 0.50)),
-          new Measurement("direct_p95_ms", "ms", percentile(directSorted, 0.95)),
-          new Measurement("planning_p50_ms", "ms", percentile(planningSorted, 0.50)),
-          new Measurement("planning_p95_ms", "ms", percentile(planningSorted, 0.95)),
-          new Measurement("overhead_ratio", "x", layerTotal / directTotal));
+      List<Measurement> measurements = new ArrayList<>();
+      measurements.addAll(
+          List.of(
+              new Measurement("layer_p50_ms", "ms", percentile(layerSorted, 0.50)),
+              new Measurement("layer_p95_ms", "ms", percentile(layerSorted, 0.95)),
+              new Measurement("layer_max_ms", "ms", layerSorted.get(layerSorted.size() - 1)),
+              new Measurement("direct_p50_ms", "ms", percentile(directSorted, 0.50)),
+              new Measurement("direct_p95_ms", "ms", percentile(directSorted, 0.95)),
+              new Measurement("planning_p50_ms", "ms", percentile(planningSorted, 0.50)),
+              new Measurement("planning_p95_ms", "ms", percentile(planningSorted, 0.95)),
+              new Measurement("overhead_ratio", "x", layerTotal / directTotal)));
+      if (trino != null) {
+        List<Double> trinoSorted = trinoRun.stream().sorted().toList();
+        measurements.add(new Measurement("trino_p50_ms", "ms", percentile(trinoSorted, 0.50)));
+        measurements.add(new Measurement("trino_p95_ms", "ms", percentile(trinoSorted, 0.95)));
+        measurements.add(
+            new Measurement("trino_max_ms", "ms", trinoSorted.get(trinoSorted.size() - 1)));
+      }
+      return measurements;
     }
   }
 
@@ -316,6 +374,10 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
   }
 
   private static Object normalise(Object value) {
+    if (value instanceof Instant instant) {
+      // Trino reads Delta timestamps to the millisecond, DuckDB to the microsecond.
+      return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
     if (value instanceof BigDecimal decimal) {
       return decimal.doubleValue();
     }

@@ -30,6 +30,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       IngestCommand.class,
       TransformCommand.class,
       SqlCommand.class,
+      TrinoCommand.class,
       MetricsCommand.class,
       ModelCommand.class,
       ServeCommand.class,

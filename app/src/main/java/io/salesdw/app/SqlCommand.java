@@ -4,10 +4,12 @@ import io.salesdw.lake.Lake;
 import io.salesdw.semantic.SemanticAnswer;
 import io.salesdw.semantic.SemanticLayer;
 import io.salesdw.semantic.SemanticPlan;
+import io.salesdw.semantic.engine.DuckDbDialect;
 import io.salesdw.semantic.engine.ExecutedQuery;
 import io.salesdw.semantic.engine.QueryResult;
 import io.salesdw.semantic.engine.ResultColumn;
 import io.salesdw.semantic.engine.ResultRow;
+import io.salesdw.semantic.engine.TrinoDialect;
 import io.salesdw.semantic.model.SemanticManifest;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -26,17 +28,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.calcite.sql.dialect.TrinoSqlDialect;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** Answers SQL over the governed metrics, the gold tables and the model's catalog. */
 @Command(
@@ -82,15 +81,7 @@ final class SqlCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "DIR", description = ModelFiles.MODEL_HELP)
   Path model;
 
-  @Option(
-      names = "--engine",
-      defaultValue = "duckdb",
-      converter = EngineConverter.class,
-      paramLabel = "duckdb|trino",
-      description =
-          "duckdb (default): in-process over the Delta snapshot. trino: arrives with the Trino"
-              + " engine; exits with 69 until then.")
-  Engine engine;
+  @Mixin EngineOptions engineOptions;
 
   @Option(
       names = "--explain",
@@ -113,24 +104,20 @@ final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = consoleOptions.console(spec);
-    if (engine == Engine.TRINO) {
-      spec.commandLine()
-          .getErr()
-          .printf(
-              "%s: --engine trino is not available in this build yet: it arrives with the Trino"
-                  + " engine (see the README's roadmap). Use --engine duckdb, the default.%n",
-              spec.qualifiedName());
-      return ExitCode.NOT_AVAILABLE;
-    }
     SemanticManifest manifest = ModelFiles.load(model);
-    try (SemanticLayer layer = SemanticLayer.embedded(openLake(), manifest)) {
+    Lake opened = openLake();
+    try (SemanticLayer layer = SemanticLayer.on(opened, manifest, engineOptions.open(opened))) {
       if (explain) {
         SemanticPlan plan = layer.plan(sql);
-        String trino = layer.sqlIn(plan, TrinoSqlDialect.DEFAULT);
+        boolean onTrino = engineOptions.engine == EngineOptions.Engine.TRINO;
+        String duckDb =
+            onTrino ? layer.sqlIn(plan, DuckDbDialect.INSTANCE) : plan.planned().engineSql();
+        String trino =
+            onTrino ? plan.planned().engineSql() : layer.sqlIn(plan, TrinoDialect.INSTANCE);
         if (format == OutputFormat.JSON) {
-          JsonOutput.print(console, explainJson(plan, trino));
+          JsonOutput.print(console, explainJson(plan, duckDb, trino));
         } else {
-          printExplain(console, plan, trino);
+          printExplain(console, plan, duckDb, trino);
         }
         console.progress(
             String.format(
@@ -171,14 +158,14 @@ final class SqlCommand implements Callable<Integer> {
     return Lake.open(lake);
   }
 
-  private void printExplain(Console console, SemanticPlan plan, String trino) {
+  private void printExplain(Console console, SemanticPlan plan, String duckDb, String trino) {
     section(console, "SQL as written", plan.sql());
     if (plan.rewritten().metricQuery()) {
       section(console, "SQL over gold, compiled from the semantic model", plan.rewritten().sql());
     }
     section(console, "Calcite logical plan", plan.planned().logicalPlan());
-    section(console, "DuckDB SQL (run by --engine duckdb)", plan.planned().engineSql());
-    section(console, "Trino SQL (the same plan in Trino's dialect)", trino);
+    section(console, "DuckDB SQL (run by --engine duckdb)", duckDb);
+    section(console, "Trino SQL (run by --engine trino)", trino);
   }
 
   private static void section(Console console, String title, String text) {
@@ -187,13 +174,13 @@ final class SqlCommand implements Callable<Integer> {
     console.result("");
   }
 
-  private static Map<String, Object> explainJson(SemanticPlan plan, String trino) {
+  private static Map<String, Object> explainJson(SemanticPlan plan, String duckDb, String trino) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("sql", plan.sql());
     document.put("metricQuery", plan.rewritten().metricQuery());
     document.put("compiledSql", plan.rewritten().metricQuery() ? plan.rewritten().sql() : null);
     document.put("logicalPlan", plan.planned().logicalPlan());
-    document.put("duckdbSql", plan.planned().engineSql());
+    document.put("duckdbSql", duckDb);
     document.put("trinoSql", trino);
     document.put("planningMillis", plan.planningTime().toMillis());
     return document;
@@ -276,24 +263,5 @@ final class SqlCommand implements Callable<Integer> {
           : number;
     }
     return value.toString();
-  }
-
-  /** The engines --engine names. */
-  enum Engine {
-    DUCKDB,
-    TRINO
-  }
-
-  /** duckdb or trino, in any case. */
-  static final class EngineConverter implements ITypeConverter<Engine> {
-    @Override
-    public Engine convert(String value) {
-      for (Engine engine : Engine.values()) {
-        if (engine.name().equalsIgnoreCase(value.strip())) {
-          return engine;
-        }
-      }
-      throw new TypeConversionException("'" + value + "' is not an engine; use duckdb or trino");
-    }
   }
 }

@@ -130,7 +130,7 @@ class TestSqlCommand {
         .contains("-- Calcite logical plan\n")
         .contains("LogicalAggregate")
         .contains("-- DuckDB SQL (run by --engine duckdb)\n")
-        .contains("-- Trino SQL (the same plan in Trino's dialect)\n")
+        .contains("-- Trino SQL (run by --engine trino)\n")
         .contains("\"gold\".\"fact_order\"");
     assertThat(run.err()).matches("planned in \\d+ ms; not run \\(--explain\\)\\s*");
   }
@@ -190,14 +190,23 @@ class TestSqlCommand {
   }
 
   @Test
-  void trinoIsNotAvailableYet() {
-    CliRun run = sql("SELECT 1", "--engine", "trino");
+  void trinoWithoutAUrlSaysWhereToGetOne() {
+    CliRun run = sql("SELECT 1", "--engine", "trino", "--trino-url=");
 
-    assertThat(run.exitCode()).isEqualTo(69);
+    assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errLines())
         .containsExactly(
-            "salesdw sql: --engine trino is not available in this build yet: it arrives with the"
-                + " Trino engine (see the README's roadmap). Use --engine duckdb, the default.");
+            "salesdw sql: --engine trino needs the Trino JDBC URL: give --trino-url"
+                + " jdbc:trino://HOST:PORT/CATALOG or set SALESDW_TRINO_URL (scripts/trino start"
+                + " DIR starts a Trino on loopback and prints it as jdbc_url=).");
+  }
+
+  @Test
+  void aTrinoUrlWithoutACatalogIsRefused() {
+    CliRun run = sql("SELECT 1", "--engine", "trino", "--trino-url", "jdbc:trino://127.0.0.1:1");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("is not a Trino JDBC URL with a catalog");
   }
 
   @Test

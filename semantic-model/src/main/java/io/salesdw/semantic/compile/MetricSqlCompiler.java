@@ -263,20 +263,21 @@ final class MetricSqlCompiler {
             input.referenceName(), "(" + value(metricNamed(input.metric()), inputContext) + ")");
       }
       return SqlFragments.print(
-          SqlFragments.replaceIdentifiers(
-              SqlFragments.parse(derived.expr()),
-              name -> {
-                String replacement = inputs.get(name);
-                if (replacement == null) {
-                  throw SemanticQueryErrors.unsupported(
-                      "Derived metric '"
-                          + derived.name()
-                          + "' reads '"
-                          + name
-                          + "', not an input.");
-                }
-                return replacement;
-              }));
+          SqlFragments.divisionsInDouble(
+              SqlFragments.replaceIdentifiers(
+                  SqlFragments.parse(derived.expr()),
+                  name -> {
+                    String replacement = inputs.get(name);
+                    if (replacement == null) {
+                      throw SemanticQueryErrors.unsupported(
+                          "Derived metric '"
+                              + derived.name()
+                              + "' reads '"
+                              + name
+                              + "', not an input.");
+                    }
+                    return replacement;
+                  })));
     }
 
     private Metric metricNamed(String name) {

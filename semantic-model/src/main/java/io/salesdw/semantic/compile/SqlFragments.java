@@ -4,14 +4,19 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.dialect.AnsiSqlDialect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlShuttle;
 
@@ -104,6 +109,32 @@ final class SqlFragments {
           public SqlNode visit(SqlCall call) {
             // The shuttle must not rewrite a function's name, which is not an operand.
             return super.visit(call);
+          }
+        });
+  }
+
+  /**
+   * The expression with the dividend of every division cast to {@code DOUBLE}: a derived metric's
+   * quotient is then the same on every engine, where a {@code DECIMAL} quotient would take each
+   * engine's own scale (Trino keeps the dividend's two decimals; DuckDB returns a double).
+   */
+  static SqlNode divisionsInDouble(SqlNode node) {
+    return node.accept(
+        new SqlShuttle() {
+          @Override
+          public SqlNode visit(SqlCall call) {
+            SqlNode visited = super.visit(call);
+            if (visited == null || visited.getKind() != SqlKind.DIVIDE) {
+              return visited;
+            }
+            SqlCall division = (SqlCall) visited;
+            SqlParserPos pos = division.getParserPosition();
+            SqlNode dividend =
+                SqlStdOperatorTable.CAST.createCall(
+                    pos,
+                    division.operand(0),
+                    new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DOUBLE, pos), pos));
+            return SqlStdOperatorTable.DIVIDE.createCall(pos, dividend, division.operand(1));
           }
         });
   }

@@ -26,8 +26,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * without a precision, time truncation as DuckDB's {@code DATE_TRUNC}, for every unit including the
  * quarter, keeping Calcite's result type, and no aggregate nested in another.
  */
-final class DuckDbDialect extends DuckDBSqlDialect {
-  static final DuckDbDialect INSTANCE = new DuckDbDialect();
+public final class DuckDbDialect extends DuckDBSqlDialect {
+  public static final DuckDbDialect INSTANCE = new DuckDbDialect();
 
   // date_trunc's parts, by Calcite's unit; a WEEK starts on Monday (ISO), as in DuckDB and Trino.
   private static final Set<TimeUnitRange> TRUNCATION_UNITS =
