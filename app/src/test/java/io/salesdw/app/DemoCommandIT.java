@@ -8,27 +8,44 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.salesdw.testing.TestingSparkSession;
+import io.salesdw.testing.TestingTrino;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The demo end to end at a small scale, once for the class: what it lands and builds, its answers
+ * through the semantic layer, a rerun that changes nothing, and the same lake queried on a real
+ * Trino.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoCommandIT {
+  @TempDir Path dir;
+
+  private Path demo;
+  private CliRun first;
+
+  @BeforeAll
+  void runTheDemo() {
+    demo = dir.resolve("demo");
+    first = CliRun.of("demo", "--out", demo.toString(), "--scale", "0.005");
+  }
+
   @Test
-  void demoGeneratesAndLandsEverySourceAndARerunLandsNothingTwice(@TempDir Path dir)
-      throws IOException {
-    Path demo = dir.resolve("demo");
-
-    CliRun first = CliRun.of("demo", "--out", demo.toString(), "--scale", "0.005");
-
+  void demoGeneratesAndLandsEverySourceAndARerunLandsNothingTwice() throws IOException {
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out()).contains("salesdw demo finished").contains("Where to look next");
     Map<String, JsonNode> tables = lake(demo);
@@ -66,28 +83,7 @@ class DemoCommandIT {
     // The demo's answers come through the semantic layer (DuckDB over the Delta snapshot): the
     // governed target attainment equals the same ratio computed here with Spark from the mart.
     assertThat(first.out()).contains("Which lead channels turn into opportunities");
-    Row repTotals =
-        TestingSparkSession.get()
-            .read()
-            .format("delta")
-            .load(demo.resolve("lake/gold/mart_target_attainment").toUri().toString())
-            .filter(col("target_level").equalTo("rep"))
-            .agg(sum("won_amount"), sum("target_amount"))
-            .first();
-    double expectedAttainment =
-        repTotals.getDecimal(0).doubleValue() / repTotals.getDecimal(1).doubleValue();
-    CliRun attainment =
-        CliRun.of(
-            "sql",
-            "--lake",
-            demo.resolve("lake").toString(),
-            "--format",
-            "csv",
-            "SELECT MEASURE(target_attainment) FROM metrics");
-    assertThat(attainment.exitCode()).as(attainment.err()).isZero();
-    String[] csv = attainment.out().strip().split("\n");
-    assertThat(csv[0]).isEqualTo("target_attainment");
-    assertThat(Double.parseDouble(csv[1])).isCloseTo(expectedAttainment, within(1e-9));
+    assertThat(governedAttainment()).isCloseTo(sparkAttainment(), within(1e-9));
 
     CliRun second = CliRun.of("demo", "--out", demo.toString(), "--scale", "0.005");
 
@@ -103,6 +99,84 @@ class DemoCommandIT {
           .as(table + " rows")
           .isEqualTo(tables.get(table).get("rows").asLong());
     }
+  }
+
+  @Test
+  void theSameLakeOnTrinoGivesTheSameAnswers(@TempDir Path scratch) throws IOException {
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    String lake = demo.resolve("lake").toString();
+    long goldTables = lake(demo).keySet().stream().filter(name -> name.startsWith("gold/")).count();
+    try (TestingTrino trino = TestingTrino.start()) {
+      CliRun register =
+          CliRun.of("trino", "register", "--lake", lake, "--trino-url", trino.jdbcUrl(), "--json");
+      assertThat(register.exitCode()).as(register.err()).isZero();
+      assertThat(json(register).get("registered")).hasSize((int) goldTables);
+
+      // Registering again changes nothing in Trino.
+      CliRun again =
+          CliRun.of("trino", "register", "--lake", lake, "--trino-url", trino.jdbcUrl(), "--json");
+      assertThat(again.exitCode()).as(again.err()).isZero();
+      assertThat(json(again).get("registered")).isEmpty();
+      assertThat(json(again).get("unchanged")).hasSize((int) goldTables);
+
+      // The governed number on Trino is Spark's.
+      assertThat(governedAttainment("--engine", "trino", "--trino-url", trino.jdbcUrl()))
+          .isCloseTo(sparkAttainment(), within(1e-9));
+
+      // Every question of the dashboard workload, through the layer on Trino, gives the answer
+      // of the same question written by hand for DuckDB (and so of the layer in-process): the
+      // benchmark checks each before it times anything, and fails with exit 1 on a difference.
+      CliRun bench =
+          CliRun.of(
+              "bench",
+              "query",
+              "--lake",
+              lake,
+              "--engine",
+              "trino",
+              "--trino-url",
+              trino.jdbcUrl(),
+              "--warmup",
+              "0",
+              "--runs",
+              "1",
+              "--json",
+              "--csv",
+              scratch.resolve("query.csv").toString());
+      assertThat(bench.exitCode()).as(bench.out() + bench.err()).isZero();
+      assertThat(bench.err()).contains("all 20 answers match, in-process and on Trino");
+      assertThat(bench.out()).contains("trino_p50_ms");
+    }
+  }
+
+  private double governedAttainment(String... engine) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("sql", "--lake", demo.resolve("lake").toString(), "--format", "csv"));
+    args.addAll(List.of(engine));
+    args.add("SELECT MEASURE(target_attainment) FROM metrics");
+    CliRun attainment = CliRun.of(args.toArray(String[]::new));
+    assertThat(attainment.exitCode()).as(attainment.err()).isZero();
+    String[] csv = attainment.out().strip().split("\n");
+    assertThat(csv[0]).isEqualTo("target_attainment");
+    return Double.parseDouble(csv[1]);
+  }
+
+  /** Target attainment computed here with Spark from the mart: won over target, reps summed. */
+  private double sparkAttainment() {
+    Row repTotals =
+        TestingSparkSession.get()
+            .read()
+            .format("delta")
+            .load(demo.resolve("lake/gold/mart_target_attainment").toUri().toString())
+            .filter(col("target_level").equalTo("rep"))
+            .agg(sum("won_amount"), sum("target_amount"))
+            .first();
+    return repTotals.getDecimal(0).doubleValue() / repTotals.getDecimal(1).doubleValue();
+  }
+
+  private static JsonNode json(CliRun run) throws IOException {
+    return new ObjectMapper().readTree(run.out());
   }
 
   private static Map<String, JsonNode> lake(Path demo) throws IOException {

@@ -2,11 +2,6 @@ package io.salesdw.testing;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,12 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A throwaway PostgreSQL on loopback for one test class, started and stopped by the project's own
@@ -39,7 +31,7 @@ public final class TestingPostgres implements AutoCloseable {
 
   private static final long SCRIPT_TIMEOUT_MINUTES = 10;
 
-  private final Path script;
+  private final ProjectScript script;
   private final Path directory;
   private final String host;
   private final int port;
@@ -49,7 +41,7 @@ public final class TestingPostgres implements AutoCloseable {
   private final Path binDirectory;
   private boolean closed;
 
-  private TestingPostgres(Path script, Path directory, Properties connection) {
+  private TestingPostgres(ProjectScript script, Path directory, Properties connection) {
     this.script = script;
     this.directory = directory;
     this.host = property(connection, "host");
@@ -67,35 +59,9 @@ public final class TestingPostgres implements AutoCloseable {
    * @throws IllegalStateException when the script is not found or fails (its output is included)
    */
   public static TestingPostgres start() {
-    Path root = repositoryRoot(Path.of("").toAbsolutePath());
-    Path script = root.resolve(SCRIPT);
-    Path directory;
-    try {
-      directory = Files.createTempDirectory("salesdw-postgres");
-      // The script creates the directory; it refuses one that already holds a cluster.
-      Files.delete(directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary directory for PostgreSQL", e);
-    }
-    String output = run(List.of(script.toString(), "start", directory.toString()), Map.of());
-    Properties connection = new Properties();
-    try {
-      connection.load(new StringReader(output));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new TestingPostgres(script, directory, connection);
-  }
-
-  /** The directory above {@code start} (or one of its parents) that holds {@value #SCRIPT}. */
-  static Path repositoryRoot(Path start) {
-    for (Path dir = start; dir != null; dir = dir.getParent()) {
-      if (Files.isExecutable(dir.resolve(SCRIPT))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException(
-        "no " + SCRIPT + " in " + start + " or any parent; run the tests inside the repository");
+    ProjectScript script = ProjectScript.find(SCRIPT, SCRIPT_TIMEOUT_MINUTES);
+    Path directory = ProjectScript.freshDirectory("salesdw-postgres");
+    return new TestingPostgres(script, directory, script.start(directory));
   }
 
   /** {@code jdbc:postgresql://127.0.0.1:<port>/postgres}, without credentials. */
@@ -137,7 +103,7 @@ public final class TestingPostgres implements AutoCloseable {
    */
   public void load(Path sqlFile) {
     requireNonNull(sqlFile, "sqlFile is null");
-    run(
+    ProjectScript.command(
         List.of(
             binDirectory.resolve("psql").toString(),
             "-X",
@@ -154,7 +120,8 @@ public final class TestingPostgres implements AutoCloseable {
             "ON_ERROR_STOP=1",
             "-f",
             sqlFile.toAbsolutePath().toString()),
-        Map.of("PGPASSWORD", password));
+        Map.of("PGPASSWORD", password),
+        SCRIPT_TIMEOUT_MINUTES);
   }
 
   /** Executes statements (separated by semicolons) in one JDBC call, auto-committed. */
@@ -205,46 +172,10 @@ public final class TestingPostgres implements AutoCloseable {
       return;
     }
     closed = true;
-    run(List.of(script.toString(), "stop", directory.toString()), Map.of());
-    if (Files.exists(directory)) {
-      try (Stream<Path> walk = Files.walk(directory)) {
-        walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
-
-  private static String run(List<String> command, Map<String, String> environment) {
-    try {
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-      builder.environment().putAll(environment);
-      Process process = builder.start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(SCRIPT_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(
-            String.join(" ", command) + " did not finish in " + SCRIPT_TIMEOUT_MINUTES + " min");
-      }
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException(
-            String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n" + output);
-      }
-      return output;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted running " + String.join(" ", command), e);
-    }
+    script.stop(directory);
   }
 
   private static String property(Properties connection, String key) {
-    String value = connection.getProperty(key);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(
-          SCRIPT + " start printed no '" + key + "=' line; its output was: " + connection);
-    }
-    return value.strip();
+    return ProjectScript.property(connection, key, SCRIPT);
   }
 }
