@@ -33,13 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoCommandIT {
-  @TempDir Path dir;
-
   private Path demo;
   private CliRun first;
 
   @BeforeAll
-  void runTheDemo() {
+  void runTheDemo(@TempDir Path dir) {
     demo = dir.resolve("demo");
     first = CliRun.of("demo", "--out", demo.toString(), "--scale", "0.005");
   }

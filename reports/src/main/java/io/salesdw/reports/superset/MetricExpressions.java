@@ -167,7 +167,9 @@ final class MetricExpressions {
             "reads metrics of two semantic models (" + model + ", " + placement.model() + ")");
       }
       model = placement.model();
-      inputs.put(input.referenceName(), "(" + placement.expression() + ")");
+      // In DOUBLE, as the layer computes a derived quotient: a DECIMAL quotient on Trino keeps
+      // only the dividend's scale (two decimals of an average order value).
+      inputs.put(input.referenceName(), "CAST(" + placement.expression() + " AS DOUBLE)");
     }
     if (model == null) {
       return Placement.none("reads no metric");

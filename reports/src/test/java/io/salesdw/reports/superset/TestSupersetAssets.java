@@ -97,9 +97,10 @@ class TestSupersetAssets {
         .isEqualTo("SUM(\"order_amount\")");
     assertThat(orders.metric("buying_customers").orElseThrow().expression())
         .isEqualTo("COUNT(DISTINCT \"ordering_customers\")");
-    // Derived: revenue / order_count, its inputs substituted.
+    // Derived: revenue / order_count, its inputs substituted, in DOUBLE as the layer divides.
     assertThat(orders.metric("average_order_value").orElseThrow().expression())
-        .isEqualTo("SUM(\"order_amount\") / COUNT(\"order_lines\")");
+        .isEqualTo(
+            "CAST(SUM(\"order_amount\") AS DOUBLE) / CAST(COUNT(\"order_lines\") AS DOUBLE)");
     assertThat(customers.metric("average_probability_alive").orElseThrow().expression())
         .isEqualTo("AVG(CAST(\"probability_alive_mean\" AS DOUBLE))");
   }
