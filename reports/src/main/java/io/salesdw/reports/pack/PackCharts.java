@@ -56,6 +56,10 @@ final class PackCharts {
             null, null, valueAxis, data, PlotOrientation.VERTICAL, series.size() > 1, false, false);
     style(chart);
     CategoryPlot plot = chart.getCategoryPlot();
+    // Rotated text (a vertical axis label) draws as missing glyphs in browsers with JFreeSVG's
+    // text: the caption above the chart names the values instead.
+    plot.getRangeAxis().setLabel(null);
+    plot.getDomainAxis().setMaximumCategoryLabelLines(3);
     BarRenderer renderer = (BarRenderer) plot.getRenderer();
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);
@@ -91,6 +95,7 @@ final class PackCharts {
     XYPlot plot = chart.getXYPlot();
     plot.getDomainAxis().setRange(0.0, 1.0);
     plot.getRangeAxis().setRange(0.0, 1.0);
+    plot.getRangeAxis().setLabel(null);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     renderer.setSeriesPaint(0, Color.GRAY);
     renderer.setSeriesShapesVisible(0, false);
@@ -145,7 +150,7 @@ final class PackCharts {
     chart.draw(svg, new Rectangle(0, 0, width, height));
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     try {
-      ChartUtils.writeChartAsPNG(png, chart, width * 2, height * 2);
+      ChartUtils.writeScaledChartAsPNG(png, chart, width, height, 2, 2);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot draw the chart " + caption, e);
     }

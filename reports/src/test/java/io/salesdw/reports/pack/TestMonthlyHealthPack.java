@@ -174,7 +174,10 @@ class TestMonthlyHealthPack {
       String log = ReportTools.screenshot(files.html(), png);
       assertThat(png).isNotEmptyFile();
       assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
-      assertThat(log.lines().filter(line -> line.contains(":CONSOLE:") || line.contains(":CONSOLE(")).toList())
+      assertThat(
+              log.lines()
+                  .filter(line -> line.contains(":CONSOLE:") || line.contains(":CONSOLE("))
+                  .toList())
           .as("console messages of %s", files.html())
           .isEmpty();
     }
