@@ -15,4 +15,19 @@ final class AppErrors {
             + " (the default). Run 'salesdw demo' to build the demo lake there, or give --lake"
             + " DIR.");
   }
+
+  static SalesdwException badReportMonth(String month) {
+    return new SalesdwException(
+        ErrorKind.USER_ERROR,
+        "--month '" + month + "' is not a month: write it as yyyy-MM, for example 2025-10.");
+  }
+
+  static SalesdwException noCjkFont(String font) {
+    return new SalesdwException(
+        ErrorKind.USER_ERROR,
+        "The Chinese PDF needs a CJK TrueType font at "
+            + font
+            + ", which is missing. Install it with scripts/chromium (Debian's fonts-droid-fallback)"
+            + " or write the English pack with --lang en.");
+  }
 }

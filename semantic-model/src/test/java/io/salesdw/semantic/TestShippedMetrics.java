@@ -397,6 +397,19 @@ class TestShippedMetrics {
   }
 
   @Test
+  void authenticityIsTheMeanOfTheTeamsRepsAndCoachingCountsThoseBelowTheLine() {
+    SemanticAnswer answer =
+        layer.query(
+            "SELECT team_name, MEASURE(target_authenticity_index), MEASURE(reps_needing_coaching)"
+                + " FROM metrics WHERE metric_time__month = DATE '2024-01-01' GROUP BY team_name");
+
+    // January (TinyHealthMarts): 华东一组 has REP0001 (0.80) and REP0002 (0.60, below the 0.65
+    // line); 华南一组 has REP0003 (0.70); 华北一组 has REP0004 (0.50, below the line).
+    assertSameRows(
+        answer, List.of(row("华东一组", 0.70, 1L), row("华南一组", 0.70, 0L), row("华北一组", 0.50, 1L)));
+  }
+
+  @Test
   void metricsOfTwoFactTablesJoinOnTheirSharedDimension() {
     // Orders reach a region through their rep's current team, stage transitions through the team
     // they carry. 华北 has transitions and no orders; the orders without a rep have no region.
@@ -514,6 +527,12 @@ class TestShippedMetrics {
             + " SUM(amount) AS revenue FROM gold.fact_order GROUP BY FLOOR(order_date TO MONTH)) ";
     String transitions = " FROM gold.fact_opportunity_stage_transition AS s";
     String leads = " FROM gold.fact_lead_lifecycle AS l";
+    String monthOfKey =
+        "CAST(SUBSTRING(CAST(month_key AS VARCHAR) FROM 1 FOR 4) || '-'"
+            + " || SUBSTRING(CAST(month_key AS VARCHAR) FROM 5 FOR 2) || '-01' AS DATE)";
+    String dnaByRep =
+        " FROM gold.mart_rep_process_dna AS d"
+            + " LEFT JOIN gold.dim_rep AS r ON r.rep_id = d.rep_id AND r.is_current";
     String repTargets =
         " FROM gold.mart_target_attainment AS a"
             + " LEFT JOIN gold.dim_rep AS r ON r.rep_id = a.owner_id AND r.is_current";
@@ -606,6 +625,185 @@ class TestShippedMetrics {
                 + " GROUP BY metric_time__month",
             "SELECT FLOOR(due_date TO MONTH), SUM(amount) FROM gold.fact_payment"
                 + " GROUP BY FLOOR(due_date TO MONTH)"),
+        // health.yaml
+        Arguments.of(
+            "target_authenticity_index",
+            "SELECT team_name, MEASURE(target_authenticity_index) FROM metrics GROUP BY team_name",
+            "SELECT t.team_name, AVG(a.authenticity_index) FROM gold.mart_target_authenticity AS a"
+                + " LEFT JOIN gold.dim_team AS t ON t.team_id = a.team_id GROUP BY t.team_name"),
+        Arguments.of(
+            "reps_needing_coaching",
+            "SELECT metric_time__month, MEASURE(reps_needing_coaching) FROM metrics"
+                + " GROUP BY metric_time__month",
+            "SELECT "
+                + monthOfKey
+                + ", SUM(CASE WHEN needs_coaching THEN 1 ELSE 0 END)"
+                + " FROM gold.mart_target_authenticity GROUP BY "
+                + monthOfKey),
+        Arguments.of(
+            "record_completeness",
+            "SELECT rep_name, MEASURE(record_completeness) FROM metrics GROUP BY rep_name",
+            "SELECT r.rep_name, AVG(a.record_completeness) FROM gold.mart_target_authenticity AS a"
+                + " LEFT JOIN gold.dim_rep AS r ON r.rep_id = a.rep_id AND r.is_current"
+                + " GROUP BY r.rep_name"),
+        Arguments.of(
+            "dna_visits",
+            "SELECT rep_name, MEASURE(dna_visits) FROM metrics GROUP BY rep_name",
+            "SELECT r.rep_name, AVG(d.radar_visits)" + dnaByRep + " GROUP BY r.rep_name"),
+        Arguments.of(
+            "dna_effective_visits",
+            "SELECT team_name, MEASURE(dna_effective_visits) FROM metrics GROUP BY team_name",
+            "SELECT t.team_name, AVG(d.radar_effective_visit_rate) FROM gold.mart_rep_process_dna"
+                + " AS d LEFT JOIN gold.dim_team AS t ON t.team_id = d.team_id GROUP BY t.team_name"),
+        Arguments.of(
+            "dna_need_discovery",
+            "SELECT metric_time__month, MEASURE(dna_need_discovery) FROM metrics"
+                + " GROUP BY metric_time__month",
+            "SELECT "
+                + monthOfKey
+                + ", AVG(radar_need_type_coverage)"
+                + " FROM gold.mart_rep_process_dna GROUP BY "
+                + monthOfKey),
+        Arguments.of(
+            "dna_key_actions",
+            "SELECT rep_name, MEASURE(dna_key_actions) FROM metrics GROUP BY rep_name",
+            "SELECT r.rep_name, AVG(d.radar_golden_action_completion)"
+                + dnaByRep
+                + " GROUP BY r.rep_name"),
+        Arguments.of(
+            "dna_stage_timeliness",
+            "SELECT rep_name, MEASURE(dna_stage_timeliness) FROM metrics GROUP BY rep_name",
+            "SELECT r.rep_name, AVG(d.radar_stage_update_timeliness)"
+                + dnaByRep
+                + " GROUP BY r.rep_name"),
+        Arguments.of(
+            "dna_listening",
+            "SELECT rep_name, MEASURE(dna_listening) FROM metrics GROUP BY rep_name",
+            "SELECT r.rep_name, AVG(d.radar_listening)" + dnaByRep + " GROUP BY r.rep_name"),
+        Arguments.of(
+            "reps_with_process_warning",
+            "SELECT process_warning_reasons, MEASURE(reps_with_process_warning) FROM metrics"
+                + " GROUP BY process_warning_reasons",
+            "SELECT warning_reasons, SUM(CASE WHEN warning_flag THEN 1 ELSE 0 END)"
+                + " FROM gold.mart_rep_process_dna GROUP BY warning_reasons"),
+        Arguments.of(
+            "reliability_forecasts",
+            "SELECT reliability_source, MEASURE(reliability_forecasts) FROM metrics"
+                + " GROUP BY reliability_source",
+            "SELECT probability_source, SUM(forecasts) FROM gold.mart_forecast_reliability"
+                + " GROUP BY probability_source"),
+        Arguments.of(
+            "reliability_mean_predicted",
+            "SELECT reliability_source, reliability_bin, MEASURE(reliability_mean_predicted)"
+                + " FROM metrics GROUP BY reliability_source, reliability_bin",
+            "SELECT probability_source, bin, AVG(mean_predicted) FROM gold.mart_forecast_reliability"
+                + " GROUP BY probability_source, bin"),
+        Arguments.of(
+            "reliability_observed_frequency",
+            "SELECT reliability_bin, MEASURE(reliability_observed_frequency) FROM metrics"
+                + " GROUP BY reliability_bin",
+            "SELECT bin, AVG(observed_frequency) FROM gold.mart_forecast_reliability GROUP BY bin"),
+        Arguments.of(
+            "forecast_brier_score",
+            "SELECT calibration_scope, calibration_source, MEASURE(forecast_brier_score)"
+                + " FROM metrics GROUP BY calibration_scope, calibration_source",
+            "SELECT scope_type, probability_source, AVG(brier_score)"
+                + " FROM gold.mart_forecast_calibration GROUP BY scope_type, probability_source"),
+        Arguments.of(
+            "funnel_stage_entries",
+            "SELECT funnel_cohort, MEASURE(funnel_stage_entries) FROM metrics"
+                + " GROUP BY funnel_cohort",
+            "SELECT cohort, SUM(entered) FROM gold.mart_funnel_stage_summary GROUP BY cohort"),
+        Arguments.of(
+            "funnel_stage_advances",
+            "SELECT funnel_stage, MEASURE(funnel_stage_advances) FROM metrics"
+                + " GROUP BY funnel_stage",
+            "SELECT stage, SUM(advanced) FROM gold.mart_funnel_stage_summary GROUP BY stage"),
+        Arguments.of(
+            "funnel_stage_conversion",
+            "SELECT funnel_stage, funnel_is_bottleneck, MEASURE(funnel_stage_conversion)"
+                + " FROM metrics WHERE funnel_cohort = 'all'"
+                + " GROUP BY funnel_stage, funnel_is_bottleneck",
+            "SELECT stage, is_bottleneck, CAST(SUM(advanced) AS DOUBLE) / SUM(entered)"
+                + " FROM gold.mart_funnel_stage_summary WHERE cohort = 'all'"
+                + " GROUP BY stage, is_bottleneck"),
+        Arguments.of(
+            "funnel_stage_dwell_days",
+            "SELECT funnel_stage_order, MEASURE(funnel_stage_dwell_days) FROM metrics"
+                + " GROUP BY funnel_stage_order",
+            "SELECT stage_order, AVG(dwell_days_mean) FROM gold.mart_funnel_stage_summary"
+                + " GROUP BY stage_order"),
+        Arguments.of(
+            "unfollowed_leads",
+            "SELECT channel_name, MEASURE(unfollowed_leads) FROM metrics GROUP BY channel_name",
+            "SELECT c.channel_name, SUM(CASE WHEN l.no_follow_up_90d THEN 1 ELSE 0 END)"
+                + leads
+                + " LEFT JOIN gold.dim_channel AS c ON c.channel_id = l.channel_id"
+                + " GROUP BY c.channel_name"),
+        Arguments.of(
+            "commission_rule_coverage",
+            "SELECT metric_time__year, MEASURE(commission_rule_coverage) FROM metrics"
+                + " GROUP BY metric_time__year",
+            "SELECT FLOOR("
+                + monthOfKey
+                + " TO YEAR), AVG(rule_coverage)"
+                + " FROM gold.mart_incentive_health GROUP BY FLOOR("
+                + monthOfKey
+                + " TO YEAR)"),
+        Arguments.of(
+            "commission_on_time_rate",
+            "SELECT metric_time__month, MEASURE(commission_on_time_rate) FROM metrics"
+                + " GROUP BY metric_time__month",
+            "SELECT "
+                + monthOfKey
+                + ", AVG(payout_on_time_rate) FROM gold.mart_incentive_health"
+                + " GROUP BY "
+                + monthOfKey),
+        Arguments.of(
+            "commission_payout",
+            "SELECT metric_time__month, MEASURE(commission_payout) FROM metrics"
+                + " GROUP BY metric_time__month",
+            "SELECT "
+                + monthOfKey
+                + ", SUM(commission_amount) FROM gold.mart_incentive_health"
+                + " GROUP BY "
+                + monthOfKey),
+        Arguments.of(
+            "data_health_value",
+            "SELECT data_health_check, data_health_subject, MEASURE(data_health_value)"
+                + " FROM metrics GROUP BY data_health_check, data_health_subject",
+            "SELECT metric, subject, AVG(\"value\") FROM gold.mart_data_health_metric"
+                + " GROUP BY metric, subject"),
+        Arguments.of(
+            "health_check_value",
+            "SELECT health_check, health_check_status, MEASURE(health_check_value) FROM metrics"
+                + " GROUP BY health_check, health_check_status",
+            "SELECT check_name, status, AVG(\"value\") FROM gold.mart_sales_health_check"
+                + " GROUP BY check_name, status"),
+        Arguments.of(
+            "health_check_threshold",
+            "SELECT health_check, MEASURE(health_check_threshold) FROM metrics"
+                + " GROUP BY health_check",
+            "SELECT check_name, AVG(threshold) FROM gold.mart_sales_health_check"
+                + " GROUP BY check_name"),
+        Arguments.of(
+            "silent_customers",
+            "SELECT rep_name, MEASURE(silent_customers) FROM metrics GROUP BY rep_name",
+            "SELECT r.rep_name, COUNT(s.customer_id) FROM gold.mart_silent_customer AS s"
+                + " LEFT JOIN gold.dim_rep AS r ON r.rep_id = s.owner_rep_id AND r.is_current"
+                + " GROUP BY r.rep_name"),
+        Arguments.of(
+            "silent_customer_pipeline",
+            "SELECT silent_customer_name, MEASURE(silent_customer_pipeline) FROM metrics"
+                + " GROUP BY silent_customer_name",
+            "SELECT customer_name, SUM(open_pipeline_amount) FROM gold.mart_silent_customer"
+                + " GROUP BY customer_name"),
+        Arguments.of(
+            "days_silent",
+            "SELECT silent_customer_name, MEASURE(days_silent) FROM metrics"
+                + " GROUP BY silent_customer_name",
+            "SELECT customer_name, MAX(days_silent) FROM gold.mart_silent_customer"
+                + " GROUP BY customer_name"),
         // customers.yaml
         Arguments.of(
             "customers",

@@ -42,7 +42,7 @@ import java.util.TreeMap;
  *   <li>The attainment mart has team and region rows beside the rep rows.
  * </ul>
  */
-final class TinyGoldLake {
+public final class TinyGoldLake {
   static final String EAST = "华东";
   static final String SOUTH = "华南";
   static final String NORTH = "华北";
@@ -53,7 +53,7 @@ final class TinyGoldLake {
   }
 
   /** A column of a fixture table, with its Delta type. */
-  private record Column(String name, String deltaType) {}
+  record Column(String name, String deltaType) {}
 
   // ---------------------------------------------------------------- dimensions
 
@@ -723,7 +723,7 @@ final class TinyGoldLake {
   private TinyGoldLake() {}
 
   /** Writes every table, version 0, under {@code lakeRoot/gold}. */
-  static void write(Path lakeRoot) {
+  public static void write(Path lakeRoot) {
     writeTable(lakeRoot, "dim_customer", CUSTOMER_COLUMNS, false, CUSTOMERS);
     writeTable(lakeRoot, "dim_rep", REP_COLUMNS, false, REPS);
     writeTable(lakeRoot, "dim_team", TEAM_COLUMNS, false, TEAMS);
@@ -743,6 +743,7 @@ final class TinyGoldLake {
     writeTable(
         lakeRoot, "mart_target_attainment", TARGET_ATTAINMENT_COLUMNS, true, TARGET_ATTAINMENT);
     writeTable(lakeRoot, "mart_customer_value", CUSTOMER_VALUE_COLUMNS, false, CUSTOMER_VALUES);
+    TinyHealthMarts.write(lakeRoot);
     writeDimDate(lakeRoot);
   }
 
@@ -750,7 +751,7 @@ final class TinyGoldLake {
    * Writes a table: one file, or one file per {@code month_key} in Spark's {@code
    * month_key=202401/} layout, the partition column then only in the log.
    */
-  private static void writeTable(
+  static void writeTable(
       Path lakeRoot,
       String name,
       List<Column> columns,

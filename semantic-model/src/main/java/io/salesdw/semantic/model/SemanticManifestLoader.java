@@ -47,7 +47,8 @@ public final class SemanticManifestLoader {
           "pipeline.yaml",
           "leads.yaml",
           "targets.yaml",
-          "customers.yaml");
+          "customers.yaml",
+          "health.yaml");
 
   private static final String SHIPPED_PREFIX = "/io/salesdw/semantic/model/sales/";
 
