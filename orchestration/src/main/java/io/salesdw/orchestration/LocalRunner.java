@@ -2,6 +2,8 @@ package io.salesdw.orchestration;
 
 import static java.util.Objects.requireNonNull;
 
+import io.salesdw.contracts.ErrorKind;
+import io.salesdw.contracts.SalesdwException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +26,8 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li><b>Retries</b>: an attempt that throws is tried again up to the task's retries, after its
- *       backoff; a gate failure is a finding and is not retried.
+ *       backoff; a gate failure is a finding and a user error (bad input) needs a person, so
+ *       neither is retried.
  *   <li><b>Resumable</b>: each task's outcome is recorded as soon as it settles; a later run skips
  *       the finished tasks and starts at the one that failed.
  *   <li><b>Idempotent</b>: a finished task whose input fingerprint (its own inputs, the month and
@@ -184,7 +187,7 @@ public final class LocalRunner {
             outcome.violations(),
             Optional.empty());
       } catch (Exception e) {
-        if (attempt > task.retries()) {
+        if (attempt > task.retries() || !retryable(e)) {
           String message =
               "failed after "
                   + attempt
@@ -207,6 +210,11 @@ public final class LocalRunner {
         }
       }
     }
+  }
+
+  // Bad input or arguments do not fix themselves while we wait; everything else may be transient.
+  private static boolean retryable(Exception e) {
+    return !(e instanceof SalesdwException salesdw && salesdw.kind() == ErrorKind.USER_ERROR);
   }
 
   private static TaskReport failed(

@@ -3,6 +3,7 @@ package io.salesdw.orchestration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.salesdw.contracts.ErrorKind;
 import io.salesdw.contracts.SalesdwException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +95,23 @@ class TestLocalRunner {
                 .orElseThrow()
                 .attempts())
         .isEqualTo(3);
+  }
+
+  @Test
+  void aUserErrorIsNotRetried() {
+    actions
+        .get("land_a")
+        .returning(
+            month -> {
+              throw new SalesdwException(ErrorKind.USER_ERROR, "there is no crm export at x");
+            });
+
+    MonthRun run = runner().run(JUNE);
+
+    assertThat(actions.get("land_a").calls).hasSize(1);
+    assertThat(sleeps).isEmpty();
+    assertThat(run.failure().orElseThrow().message())
+        .isEqualTo("failed after 1 attempt: there is no crm export at x");
   }
 
   @Test
