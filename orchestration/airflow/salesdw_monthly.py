@@ -23,11 +23,12 @@ Environment on the workers (Airflow Variables would do as well):
 import os
 
 import pendulum
-from airflow import DAG
 
-try:  # Airflow 3: the standard provider
+try:  # Airflow 3: the task SDK and the standard provider
     from airflow.providers.standard.operators.bash import BashOperator
+    from airflow.sdk import DAG
 except ImportError:  # Airflow 2
+    from airflow import DAG
     from airflow.operators.bash import BashOperator
 
 # (task_id, kind, upstream task ids, retries, retry delay in seconds) -- checked against the Java DAG.
