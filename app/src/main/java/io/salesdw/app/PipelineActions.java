@@ -18,6 +18,7 @@ import io.salesdw.transforms.GoldBuildRequest;
 import io.salesdw.transforms.GoldBuildResult;
 import io.salesdw.transforms.TransformConfig;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -32,15 +33,19 @@ import java.util.stream.Stream;
 
 /**
  * The real actions of the pipeline's tasks: landing each source with {@link BronzeIngestion}, the
- * customer identity, the gold build for the month, the data-quality gates over the lake, and
- * placeholders for the report pack and the dashboard sync until those land.
+ * customer identity, the gold build for the month, the data-quality gates over the lake, the
+ * month's health pack, and the Superset sync (skipped when no Superset is configured).
  */
 final class PipelineActions {
   private PipelineActions() {}
 
   /** Where a run reads and writes, and how it judges the data. */
   record Settings(
-      String lake, String sources, List<DataQualityGate> gates, Optional<String> supersetUrl) {
+      String lake,
+      String sources,
+      Path reports,
+      List<DataQualityGate> gates,
+      Optional<String> supersetUrl) {
     Settings {
       gates = List.copyOf(gates);
     }
@@ -63,19 +68,14 @@ final class PipelineActions {
         new QualityGatesAction(settings.gates(), new PipelineLakeMeasures(spark, settings.lake())));
     actions.put(
         SalesPipeline.REPORTS,
-        new PipelinePlaceholderAction(
-            "report-pack", "the monthly report pack is not wired into 'run' in this build"));
+        new PipelineReportAction(settings.lake(), settings.reports(), console));
     actions.put(
         SalesPipeline.DASHBOARD_SYNC,
         settings.supersetUrl().isEmpty()
-            ? new PipelinePlaceholderAction(
+            ? new PipelineSkippedAction(
                 "superset-sync",
                 "no Superset URL configured (--superset-url or SALESDW_SUPERSET_URL)")
-            : new PipelinePlaceholderAction(
-                "superset-sync",
-                "the Superset sync is not wired into 'run' in this build ("
-                    + settings.supersetUrl().get()
-                    + " not contacted)"));
+            : new PipelineDashboardSyncAction(URI.create(settings.supersetUrl().get()), console));
     return actions;
   }
 

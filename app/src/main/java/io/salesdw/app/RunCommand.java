@@ -93,6 +93,14 @@ final class RunCommand implements Callable<Integer> {
   List<String> gatedMarts;
 
   @Option(
+      names = "--reports",
+      paramLabel = "DIR",
+      description =
+          "Where the reports task writes each month's health pack, in <DIR>/<month>/ (default: the"
+              + " lake's sibling 'reports').")
+  Path reports;
+
+  @Option(
       names = "--superset-url",
       description =
           "Superset to sync dashboards to (default: SALESDW_SUPERSET_URL; none: the sync is"
@@ -121,6 +129,7 @@ final class RunCommand implements Callable<Integer> {
         new PipelineActions.Settings(
             lakeRoot,
             sources == null ? defaultSources(lakeRoot) : sources,
+            reports == null ? defaultReports(lakeRoot) : reports,
             gates(),
             Optional.ofNullable(supersetUrl)
                 .or(() -> Optional.ofNullable(System.getenv("SALESDW_SUPERSET_URL")))
@@ -189,6 +198,12 @@ final class RunCommand implements Callable<Integer> {
   private static String defaultSources(String lakeRoot) {
     Path parent = Path.of(lakeRoot).toAbsolutePath().normalize().getParent();
     return (parent == null ? Path.of("sources") : parent.resolve("sources")).toString();
+  }
+
+  /** The lake's sibling {@code reports}, beside {@code sources}. */
+  private static Path defaultReports(String lakeRoot) {
+    Path parent = Path.of(lakeRoot).toAbsolutePath().normalize().getParent();
+    return parent == null ? Path.of("reports") : parent.resolve("reports");
   }
 
   private static YearMonth parse(String option, String text) {

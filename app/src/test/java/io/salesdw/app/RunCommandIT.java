@@ -33,9 +33,15 @@ class RunCommandIT {
       assertThat(result(month, "ingest_crm")).isEqualTo("succeeded");
       assertThat(result(month, "transform")).isEqualTo("succeeded");
       assertThat(result(month, "quality_gates")).isEqualTo("succeeded");
-      assertThat(result(month, "reports")).isEqualTo("skipped");
+      assertThat(result(month, "reports")).isEqualTo("succeeded");
       assertThat(task(month, "dashboard_sync").get("message").asText())
           .startsWith("skipped: no Superset URL configured");
+    }
+    // Each month ends with its health pack, beside the lake.
+    for (String month : new String[] {"2025-05", "2025-06"}) {
+      Path pack = dir.resolve("reports").resolve(month);
+      assertThat(pack.resolve("report.pdf")).isNotEmptyFile();
+      assertThat(Files.readString(pack.resolve("index.html"))).contains(month);
     }
     // May landed the exports; June finds the same files already in the ledger.
     assertThat(task(may, "ingest_crm").get("message").asText()).contains(" landed: ");
