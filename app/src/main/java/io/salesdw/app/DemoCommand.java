@@ -11,6 +11,7 @@ import io.salesdw.transforms.GoldBuildResult;
 import io.salesdw.transforms.GoldHeadlines;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,16 +32,16 @@ import picocli.CommandLine.Spec;
           + " look next.",
       "Today the chain is: generate the CRM, ERP and chat exports, land all three in the lake"
           + " (bronze with quarantine and audit, then silver current state), match one customer"
-          + " identity across them, build the gold star schemas and marts, and answer a few"
-          + " managers' questions with governed metrics through the semantic layer. Each later step"
-          + " joins the demo when it lands. Re-running the demo regenerates the same sources,"
-          + " lands nothing twice and rebuilds no gold table."
+          + " identity across them, build the gold star schemas and marts, answer a few managers'"
+          + " questions with governed metrics through the semantic layer, and write the latest"
+          + " month's health pack (HTML and PDF). Re-running the demo regenerates the same"
+          + " sources, lands nothing twice and rebuilds no gold table."
     })
 final class DemoCommand implements Callable<Integer> {
   /** Small enough for a laptop minute, large enough for every mart to have data. */
   static final double DEFAULT_SCALE = 0.02;
 
-  private static final int STEPS = 6;
+  private static final int STEPS = 7;
 
   @Spec CommandSpec spec;
 
@@ -188,6 +189,15 @@ final class DemoCommand implements Callable<Integer> {
                 headlines.ltvBaselineMae()));
     console.progress(step(6, "answer questions through the semantic layer (DuckDB over gold)"));
     DemoQuestions.answer(lake, console);
+    console.progress(step(7, "write the monthly health pack (HTML and PDF)"));
+    YearMonth reportMonth = DemoQuestions.latestMonthWithRevenue(lake);
+    Path reports = root.resolve("reports");
+    new PipelineReportAction(lake, reports, console).run(reportMonth);
+    Path index = reports.resolve(reportMonth.toString()).resolve("index.html");
+    console.result("");
+    console.result("Monthly health pack for " + reportMonth + " (every figure a governed metric):");
+    console.result("  " + index);
+    console.result("  " + index.resolveSibling("report.pdf"));
     console.result("");
     console.result("Where to look next:");
     console.result(
@@ -201,6 +211,12 @@ final class DemoCommand implements Callable<Integer> {
     console.result(
         "  " + sources.resolve("crm/accounts.csv") + "   GBK, as Chinese Excel saves it");
     console.result("  ./salesdw transform --lake " + lake + " --month 2025-06   rebuild one month");
+    console.result(
+        "  ./salesdw run --month "
+            + reportMonth
+            + " --lake "
+            + lake
+            + "   the whole pipeline for a month, resumable");
     console.result("  ./salesdw bench generate --scale 1      time a full-size organisation");
     return ExitCode.OK;
   }

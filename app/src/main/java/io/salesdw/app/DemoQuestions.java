@@ -7,6 +7,8 @@ import io.salesdw.semantic.engine.QueryResult;
 import io.salesdw.semantic.engine.ResultRow;
 import io.salesdw.semantic.model.SemanticManifestLoader;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +50,23 @@ final class DemoQuestions {
         console.result("  salesdw sql \"" + question.sql() + "\"");
         print(answer.result(), console);
       }
+    }
+  }
+
+  /** The latest month with orders, asked of the governed revenue metric. */
+  static YearMonth latestMonthWithRevenue(String lake) {
+    try (SemanticLayer layer =
+        SemanticLayer.embedded(Lake.open(lake), SemanticManifestLoader.loadShipped())) {
+      QueryResult result =
+          layer
+              .query(
+                  "SELECT metric_time__month, MEASURE(revenue) FROM metrics"
+                      + " GROUP BY metric_time__month ORDER BY metric_time__month DESC LIMIT 1")
+              .result();
+      if (result.rows().isEmpty() || result.rows().get(0).value(0).isEmpty()) {
+        throw new IllegalStateException("the demo lake has no orders to report on");
+      }
+      return YearMonth.from((LocalDate) result.rows().get(0).value(0).get());
     }
   }
 

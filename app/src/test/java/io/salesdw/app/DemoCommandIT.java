@@ -83,6 +83,21 @@ class DemoCommandIT {
     assertThat(first.out()).contains("Which lead channels turn into opportunities");
     assertThat(governedAttainment()).isCloseTo(sparkAttainment(), within(1e-9));
 
+    // The demo ends with the latest month's health pack, and prints where it is.
+    assertThat(first.out()).contains("Monthly health pack for ");
+    Path index =
+        first
+            .out()
+            .lines()
+            .map(String::strip)
+            .filter(line -> line.endsWith("index.html"))
+            .map(Path::of)
+            .findFirst()
+            .orElseThrow();
+    assertThat(index).startsWith(demo.resolve("reports").toAbsolutePath());
+    assertThat(Files.readString(index)).contains("<svg");
+    assertThat(index.resolveSibling("report.pdf")).isNotEmptyFile();
+
     CliRun second = CliRun.of("demo", "--out", demo.toString(), "--scale", "0.005");
 
     assertThat(second.exitCode()).as(second.err()).isZero();
