@@ -42,8 +42,10 @@ class TestSupersetBundle {
     int files = SupersetBundle.write(SHIPPED, zip, EXPORTED_AT);
 
     Map<String, JsonNode> bundle = read(zip);
-    // metadata + 1 database + 13 datasets + 18 charts + 5 dashboards
-    assertThat(files).isEqualTo(38).isEqualTo(bundle.size());
+    // metadata + 1 database + a dataset per semantic model + 18 charts + 5 dashboards
+    assertThat(files)
+        .isEqualTo(1 + 1 + SemanticManifestLoader.loadShipped().semanticModels().size() + 18 + 5)
+        .isEqualTo(bundle.size());
     assertThat(bundle.keySet())
         .allSatisfy(name -> assertThat(name).startsWith("dashboard_export_20261101T083015/"));
     Map<String, JsonNode> byPath = new LinkedHashMap<>();
@@ -113,7 +115,7 @@ class TestSupersetBundle {
       }
     }
     assertThat(databases).hasSize(1);
-    assertThat(datasets).hasSize(13);
+    assertThat(datasets).hasSize(SemanticManifestLoader.loadShipped().semanticModels().size());
     for (JsonNode dataset : files.values()) {
       if (dataset.has("database_uuid")) {
         assertThat(databases).contains(dataset.path("database_uuid").asText());
