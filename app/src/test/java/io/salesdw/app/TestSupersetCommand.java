@@ -2,6 +2,8 @@ package io.salesdw.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.salesdw.semantic.model.SemanticManifest;
+import io.salesdw.semantic.model.SemanticManifestLoader;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -27,13 +29,23 @@ class TestSupersetCommand {
     CliRun run = CliRun.of("superset", "export", "--out", zip.toString());
 
     assertThat(run.exitCode()).isZero();
-    // The shipped model: 13 semantic models, 36 metrics of which 6 are not one aggregate
-    // (3 cumulative, 1 conversion, 1 semi-additive, 1 offset in time); 5 dashboards, 18 charts.
+    // The shipped model: a dataset per semantic model; every metric but 6 that are not one
+    // aggregate (3 cumulative, 1 conversion, 1 semi-additive, 1 offset in time); 5 dashboards,
+    // 18 charts.
+    SemanticManifest shipped = SemanticManifestLoader.loadShipped();
+    int models = shipped.semanticModels().size();
+    int files = 1 + 1 + models + 18 + 5;
     assertThat(run.out().strip())
         .isEqualTo(
             "wrote "
                 + zip
-                + ": 38 files (1 database, 13 datasets with 30 metrics, 18 charts, 5 dashboards)");
+                + ": "
+                + files
+                + " files (1 database, "
+                + models
+                + " datasets with "
+                + (shipped.metrics().size() - 6)
+                + " metrics, 18 charts, 5 dashboards)");
     assertThat(run.err())
         .contains("6 governed metrics are not Superset metrics")
         .contains("revenue_running_total is cumulative")
@@ -45,7 +57,7 @@ class TestSupersetCommand {
       }
     }
     assertThat(entries)
-        .hasSize(38)
+        .hasSize(files)
         .contains("metadata.yaml", "databases/salesdw_trino.yaml")
         .filteredOn(name -> name.startsWith("dashboards/"))
         .hasSize(5);
