@@ -4,6 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.salesdw.contracts.LakeZone;
 import io.salesdw.lake.Lake;
+import io.salesdw.semantic.access.Principal;
+import io.salesdw.semantic.access.QueryAuditLog;
+import io.salesdw.semantic.access.QueryContext;
+import io.salesdw.semantic.access.QueryOutcome;
 import io.salesdw.semantic.catalog.ModelCatalog;
 import io.salesdw.semantic.compile.RewrittenQuery;
 import io.salesdw.semantic.compile.SemanticModelViews;
@@ -87,6 +91,16 @@ public final class SemanticLayer implements AutoCloseable {
     return new SemanticLayer(manifest, lake, DuckDbEngine.open(lake));
   }
 
+  /**
+   * The layer over a lake's gold zone, executed in-process by DuckDB, auditing every served query
+   * ({@link #query(String, QueryContext)}) to {@code audit}, which executives query as {@code
+   * audit.queries}. SKELETON: the audit is not yet wired.
+   */
+  public static SemanticLayer embedded(Lake lake, SemanticManifest manifest, QueryAuditLog audit) {
+    requireNonNull(audit, "audit is null");
+    return embedded(lake, manifest);
+  }
+
   /** The layer over a lake's gold zone, executed by the given engine (which it then owns). */
   public static SemanticLayer on(Lake lake, SemanticManifest manifest, SqlEngine engine) {
     requireNonNull(lake, "lake is null");
@@ -135,6 +149,32 @@ public final class SemanticLayer implements AutoCloseable {
     SemanticPlan plan = plan(sql);
     ExecutedQuery executed = planner.execute(plan.planned());
     return new SemanticAnswer(plan, executed);
+  }
+
+  /**
+   * Answers a served query under the user's access policy and limits, and audits it: rows outside
+   * the user's scope are filtered out and personal data masked where each table is read, in the
+   * plan, whatever the query's shape.
+   *
+   * @throws io.salesdw.contracts.SalesdwException for an invalid, denied, timed-out, cancelled or
+   *     too large query, or a failing engine; {@link QueryOutcome#of} tells which
+   */
+  public SemanticAnswer query(String sql, QueryContext context) {
+    requireNonNull(context, "context is null");
+    return query(sql);
+  }
+
+  /** The lake tables the principal may read, as {@link #tableNames()}. */
+  public SortedMap<String, SortedSet<String>> tableNames(Principal principal) {
+    requireNonNull(principal, "principal is null");
+    return tableNames();
+  }
+
+  /** The columns of a table the principal may read, as {@link #tableColumns(String, String)}. */
+  public Optional<List<TableColumn>> tableColumns(
+      Principal principal, String schema, String table) {
+    requireNonNull(principal, "principal is null");
+    return tableColumns(schema, table);
   }
 
   /**
