@@ -98,11 +98,24 @@ public final class TinyGoldLake {
       boolean isManager,
       String teamId,
       LocalDate hireDate,
-      boolean isCurrent)
+      boolean isCurrent,
+      String regionId,
+      String managerRepId)
       implements Row {
     @Override
     public List<Object> values() {
-      return list(repKey, repId, version, name, level, isManager, teamId, hireDate, isCurrent);
+      return list(
+          repKey,
+          repId,
+          version,
+          name,
+          level,
+          isManager,
+          teamId,
+          hireDate,
+          isCurrent,
+          regionId,
+          managerRepId);
     }
   }
 
@@ -116,15 +129,74 @@ public final class TinyGoldLake {
           new Column("is_manager", "boolean"),
           new Column("team_id", "string"),
           new Column("hire_date", "date"),
-          new Column("is_current", "boolean"));
+          new Column("is_current", "boolean"),
+          new Column("region_id", "string"),
+          new Column("manager_rep_id", "string"));
 
+  // The management hierarchy: REP0002 manages REP0001 (team T001, region R01); REP0004 manages
+  // REP0003 (T002, R02) and leads T003 (R03) alone; REP0002 and REP0004 report to no one.
   static final List<Rep> REPS =
       List.of(
-          new Rep("REP0001#1", "REP0001", 1, "王芳", "L1", false, "T002", date("2022-03-01"), false),
-          new Rep("REP0001#2", "REP0001", 2, "王芳", "L2", false, "T001", date("2022-03-01"), true),
-          new Rep("REP0002#1", "REP0002", 1, "李娜", "M1", true, "T001", date("2021-06-15"), true),
-          new Rep("REP0003#1", "REP0003", 1, "张伟", "L1", false, "T002", date("2023-01-09"), true),
-          new Rep("REP0004#1", "REP0004", 1, "陈杰", "L3", true, "T003", date("2020-09-01"), true));
+          new Rep(
+              "REP0001#1",
+              "REP0001",
+              1,
+              "王芳",
+              "L1",
+              false,
+              "T002",
+              date("2022-03-01"),
+              false,
+              "R02",
+              "REP0004"),
+          new Rep(
+              "REP0001#2",
+              "REP0001",
+              2,
+              "王芳",
+              "L2",
+              false,
+              "T001",
+              date("2022-03-01"),
+              true,
+              "R01",
+              "REP0002"),
+          new Rep(
+              "REP0002#1",
+              "REP0002",
+              1,
+              "李娜",
+              "M1",
+              true,
+              "T001",
+              date("2021-06-15"),
+              true,
+              "R01",
+              null),
+          new Rep(
+              "REP0003#1",
+              "REP0003",
+              1,
+              "张伟",
+              "L1",
+              false,
+              "T002",
+              date("2023-01-09"),
+              true,
+              "R02",
+              "REP0004"),
+          new Rep(
+              "REP0004#1",
+              "REP0004",
+              1,
+              "陈杰",
+              "L3",
+              true,
+              "T003",
+              date("2020-09-01"),
+              true,
+              "R03",
+              null));
 
   /** A row of {@code gold/dim_team}. */
   record Team(String teamId, String teamName, String regionId, String regionName) implements Row {

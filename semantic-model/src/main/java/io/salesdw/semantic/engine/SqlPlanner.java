@@ -226,19 +226,49 @@ public final class SqlPlanner {
           cached.snapshots(),
           Duration.ofNanos(System.nanoTime() - start));
     }
-    PlannedQuery planned = planAfresh(sql, start);
+    PlannedQuery planned = planAfresh(sql, Optional.empty(), start);
     plans.put(sql, planned);
     return planned;
   }
 
-  private PlannedQuery planAfresh(String sql, long start) {
+  /**
+   * Plans a query as {@link #plan(String)} does, then has {@code guard} rewrite or refuse the
+   * logical plan before it is unparsed: how access policies reach every query.
+   *
+   * @throws SalesdwException for an invalid query, or one the guard refuses
+   */
+  public PlannedQuery plan(String sql, PlanGuard guard) {
+    requireNonNull(sql, "sql is null");
+    requireNonNull(guard, "guard is null");
+    long start = System.nanoTime();
+    // The guard's key first: a plan guarded for one user is never served to another.
+    String key = guard.cacheKey() + "\u0000" + sql;
+    PlannedQuery cached = plans.get(key);
+    if (cached != null && snapshots.allCurrent(cached.snapshots())) {
+      return new PlannedQuery(
+          cached.logicalPlan(),
+          cached.engineSql(),
+          cached.columns(),
+          cached.snapshots(),
+          Duration.ofNanos(System.nanoTime() - start));
+    }
+    PlannedQuery planned = planAfresh(sql, Optional.of(guard), start);
+    plans.put(key, planned);
+    return planned;
+  }
+
+  private PlannedQuery planAfresh(String sql, Optional<PlanGuard> guard, long start) {
     FrameworkConfig config = frameworkConfig();
     Planner planner = Frameworks.getPlanner(config);
     try {
       SqlNode parsed = parse(planner, sql);
       SqlNode validated = validate(planner, parsed, config.getDefaultSchema());
       RelRoot root = convert(planner, validated);
-      return unparse(root.project(), root.validatedRowType, start);
+      RelNode plan = root.project();
+      if (guard.isPresent()) {
+        plan = guard.get().guard(plan);
+      }
+      return unparse(plan, root.validatedRowType, start);
     } finally {
       planner.close();
     }
@@ -258,6 +288,16 @@ public final class SqlPlanner {
    * engine would run.
    */
   public String unparse(String sql, SqlDialect dialect) {
+    return unparse(sql, dialect, Optional.empty());
+  }
+
+  /** The query's SQL in another dialect, guarded as {@link #plan(String, PlanGuard)} guards it. */
+  public String unparse(String sql, SqlDialect dialect, PlanGuard guard) {
+    requireNonNull(guard, "guard is null");
+    return unparse(sql, dialect, Optional.of(guard));
+  }
+
+  private String unparse(String sql, SqlDialect dialect, Optional<PlanGuard> guard) {
     requireNonNull(sql, "sql is null");
     requireNonNull(dialect, "dialect is null");
     FrameworkConfig config = frameworkConfig();
@@ -265,6 +305,9 @@ public final class SqlPlanner {
     try {
       SqlNode validated = validate(planner, parse(planner, sql), config.getDefaultSchema());
       RelNode plan = convert(planner, validated).project();
+      if (guard.isPresent()) {
+        plan = guard.get().guard(plan);
+      }
       return new RelToSqlConverter(dialect)
           .visitRoot(plan)
           .asStatement()

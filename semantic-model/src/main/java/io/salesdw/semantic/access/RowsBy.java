@@ -1,0 +1,30 @@
+package io.salesdw.semantic.access;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What decides which rows of a gold table a user whose role does not read every row may see. */
+public enum RowsBy {
+  /** Reference data: every row to every role. */
+  EVERYONE,
+  /** A column naming the rep whose row it is. */
+  REP,
+  /** A column naming a team: its rows when the user sees every current rep of the team. */
+  TEAM,
+  /** A level column (rep, team, region, all) and an id column: each level's rule. */
+  OWNER,
+  /** A column naming a customer: customers with an order or opportunity of a rep the user sees. */
+  CUSTOMER,
+  /** Totals over the whole organisation: only roles that may see aggregates read them. */
+  ORGANISATION;
+
+  /** The value as the rules file writes it: {@code everyone}, {@code rep}… */
+  public String configName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  static Optional<RowsBy> ofConfigName(String name) {
+    return Arrays.stream(values()).filter(value -> value.configName().equals(name)).findFirst();
+  }
+}
