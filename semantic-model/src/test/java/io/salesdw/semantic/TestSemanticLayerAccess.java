@@ -144,6 +144,61 @@ class TestSemanticLayerAccess {
     assertThat(query(CEO, sql).result().rows()).hasSize(9);
   }
 
+  /**
+   * The table of what each role sees, one row per role: orders, rep rows, customer names in clear,
+   * and whether it reads organisation totals. Worked out from the fixture and the rules by hand.
+   */
+  static Stream<Arguments> whatEachRoleSees() {
+    int allCustomers = TinyGoldLake.CUSTOMERS.size();
+    return Stream.of(
+        Arguments.of(CEO, ORDERS.size(), 5, allCustomers, true),
+        // REP0002's and REP0001's orders: 3 + 4; rep rows: REP0001's two versions and REP0002.
+        Arguments.of(LI_NA, 7, 3, 0, false),
+        // REP0003's 4 orders; REP0003 and REP0004.
+        Arguments.of(CHEN_JIE, 4, 2, 0, false),
+        Arguments.of(WANG_FANG, 4, 2, 0, false),
+        // An analyst: every row, personal data masked, totals allowed.
+        Arguments.of(
+            new Principal(
+                "analyst",
+                new io.salesdw.semantic.access.Role(
+                    "analyst", io.salesdw.semantic.access.RowScope.ALL, false, true, false),
+                Optional.empty()),
+            ORDERS.size(),
+            5,
+            0,
+            true),
+        // A rep the rep dimension does not know: nothing.
+        Arguments.of(new Principal("ghost", Role.rep(), Optional.of("REP9999")), 0, 0, 0, false));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("whatEachRoleSees")
+  void eachRoleSeesItsRowOfTheTable(
+      Principal principal, int orders, int repRows, int namesInClear, boolean readsTotals) {
+    assertThat(
+            ((Number) single(query(principal, "SELECT COUNT(*) FROM gold.fact_order"))).intValue())
+        .isEqualTo(orders);
+    assertThat(((Number) single(query(principal, "SELECT COUNT(*) FROM gold.dim_rep"))).intValue())
+        .isEqualTo(repRows);
+    assertThat(
+            ((Number)
+                    single(
+                        query(
+                            principal,
+                            "SELECT COUNT(*) FROM gold.dim_customer WHERE customer_name <> '***'")))
+                .intValue())
+        .isEqualTo(namesInClear);
+    if (readsTotals) {
+      assertThat(
+              query(principal, "SELECT COUNT(*) FROM gold.mart_incentive_health").result().rows())
+          .hasSize(1);
+    } else {
+      assertThatThrownBy(() -> query(principal, "SELECT COUNT(*) FROM gold.mart_incentive_health"))
+          .satisfies(e -> assertThat(QueryOutcome.of(e)).isEqualTo(QueryOutcome.DENIED));
+    }
+  }
+
   // ------------------------------------------------------------------ bypass attempts by a rep
 
   static Stream<Arguments> bypasses() {
