@@ -57,6 +57,8 @@ public final class SemanticLayer implements AutoCloseable {
   private final SqlEngine engine;
   private final SqlPlanner planner;
   private final SemanticQueryRewriter rewriter;
+  // Where served queries are audited; the layer's owner opened it and closes it.
+  private final Optional<QueryAuditLog> audit;
   // A query's rewrite depends only on its text and the manifest, which never changes.
   private final Map<String, RewrittenQuery> rewrites =
       Collections.synchronizedMap(
@@ -70,8 +72,14 @@ public final class SemanticLayer implements AutoCloseable {
           });
 
   private SemanticLayer(SemanticManifest manifest, Lake lake, SqlEngine engine) {
+    this(manifest, lake, engine, Optional.empty());
+  }
+
+  private SemanticLayer(
+      SemanticManifest manifest, Lake lake, SqlEngine engine, Optional<QueryAuditLog> audit) {
     this.manifest = manifest;
     this.engine = engine;
+    this.audit = audit;
     this.planner =
         SqlPlanner.create(
             lake,
@@ -80,7 +88,8 @@ public final class SemanticLayer implements AutoCloseable {
             ModelCatalog.tables(manifest),
             SemanticModelViews.of(manifest, SemanticLayer::tableSql).entrySet().stream()
                 .map(view -> new SqlView(SemanticModelViews.SCHEMA, view.getKey(), view.getValue()))
-                .toList());
+                .toList(),
+            audit.isPresent() ? List.of(QueryAuditTable.TABLE) : List.of());
     this.rewriter = new SemanticQueryRewriter(manifest, SemanticLayer::tableSql);
   }
 
@@ -94,11 +103,21 @@ public final class SemanticLayer implements AutoCloseable {
   /**
    * The layer over a lake's gold zone, executed in-process by DuckDB, auditing every served query
    * ({@link #query(String, QueryContext)}) to {@code audit}, which executives query as {@code
-   * audit.queries}. SKELETON: the audit is not yet wired.
+   * audit.queries} ({@link QueryAuditTable}: DuckDB reads the log's files at each query). The
+   * caller owns the log: it stays open when the layer closes.
    */
   public static SemanticLayer embedded(Lake lake, SemanticManifest manifest, QueryAuditLog audit) {
+    requireNonNull(lake, "lake is null");
+    requireNonNull(manifest, "manifest is null");
     requireNonNull(audit, "audit is null");
-    return embedded(lake, manifest);
+    DuckDbEngine engine = DuckDbEngine.open(lake);
+    try {
+      engine.createView(QueryAuditTable.TABLE, QueryAuditTable.duckDbSelect(audit.directory()));
+      return new SemanticLayer(manifest, lake, engine, Optional.of(audit));
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
   }
 
   /** The layer over a lake's gold zone, executed by the given engine (which it then owns). */
