@@ -134,8 +134,29 @@ public final class QueryAuditLog implements AutoCloseable {
     if (!existed) {
       // A new file's name must survive a crash too.
       forceDirectory(directory);
+    } else {
+      endTornLine(file, openFile);
     }
     return openFile;
+  }
+
+  /**
+   * Ends the line a crash left half written, so that the next entry starts a line of its own: the
+   * torn line stays as it is, and the table skips it.
+   */
+  private static void endTornLine(Path path, FileChannel file) throws IOException {
+    long size = file.size();
+    if (size == 0) {
+      return;
+    }
+    ByteBuffer last = ByteBuffer.allocate(1);
+    try (FileChannel reader = FileChannel.open(path, StandardOpenOption.READ)) {
+      reader.read(last, size - 1);
+    }
+    if (last.get(0) != '\n') {
+      file.write(ByteBuffer.wrap(new byte[] {'\n'}));
+      file.force(false);
+    }
   }
 
   private void closeOpenFile() {

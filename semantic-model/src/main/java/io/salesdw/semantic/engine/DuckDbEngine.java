@@ -408,6 +408,11 @@ public final class DuckDbEngine implements SqlEngine {
     }
   }
 
+  /** Whether a query or refresh holds the engine now: for tests, to act while one runs. */
+  boolean busy() {
+    return lock.isLocked();
+  }
+
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("the DuckDB engine is closed");
