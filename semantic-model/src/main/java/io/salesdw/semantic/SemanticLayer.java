@@ -82,6 +82,7 @@ public final class SemanticLayer implements AutoCloseable {
   private final SqlPlanner planner;
   private final SemanticQueryRewriter rewriter;
   private final GoldAccessRules accessRules = GoldAccessRules.shipped();
+  // Where served queries are audited; the layer's owner opened it and closes it.
   private final Optional<QueryAuditLog> audit;
   // A query's rewrite depends only on its text and the manifest, which never changes.
   private final Map<String, RewrittenQuery> rewrites =
@@ -108,7 +109,8 @@ public final class SemanticLayer implements AutoCloseable {
             ModelCatalog.tables(manifest),
             SemanticModelViews.of(manifest, SemanticLayer::tableSql).entrySet().stream()
                 .map(view -> new SqlView(SemanticModelViews.SCHEMA, view.getKey(), view.getValue()))
-                .toList());
+                .toList(),
+            audit.isPresent() ? List.of(QueryAuditTable.TABLE) : List.of());
     this.rewriter = new SemanticQueryRewriter(manifest, SemanticLayer::tableSql);
   }
 
@@ -122,13 +124,21 @@ public final class SemanticLayer implements AutoCloseable {
   /**
    * The layer over a lake's gold zone, executed in-process by DuckDB, auditing every served query
    * ({@link #query(String, QueryContext)}) to {@code audit}, which executives query as {@code
-   * audit.queries}.
+   * audit.queries} ({@link QueryAuditTable}: DuckDB reads the log's files at each query). The
+   * caller owns the log: it stays open when the layer closes.
    */
   public static SemanticLayer embedded(Lake lake, SemanticManifest manifest, QueryAuditLog audit) {
     requireNonNull(lake, "lake is null");
     requireNonNull(manifest, "manifest is null");
     requireNonNull(audit, "audit is null");
-    return new SemanticLayer(manifest, lake, DuckDbEngine.open(lake), Optional.of(audit));
+    DuckDbEngine engine = DuckDbEngine.open(lake);
+    try {
+      engine.createView(QueryAuditTable.TABLE, QueryAuditTable.duckDbSelect(audit.directory()));
+      return new SemanticLayer(manifest, lake, engine, Optional.of(audit));
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
   }
 
   /** The layer over a lake's gold zone, executed by the given engine (which it then owns). */
@@ -202,7 +212,9 @@ public final class SemanticLayer implements AutoCloseable {
       AccessGuard guard = guardFor(context.principal());
       planned = Optional.of(planner.plan(rewritten.get().sql(), guard));
       ExecutedQuery executed =
-          explained ? explanation(planned.get()) : planner.execute(planned.get());
+          explained
+              ? explanation(planned.get())
+              : planner.execute(planned.get(), context.limits(), context.cancellation());
       SemanticAnswer answer =
           new SemanticAnswer(
               new SemanticPlan(sql, rewritten.get(), planned.get(), Duration.ZERO), executed);

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.salesdw.contracts.SalesdwException;
 import io.salesdw.lake.DeltaSnapshotFiles;
 import io.salesdw.lake.Lake;
+import io.salesdw.semantic.access.QueryCancellation;
+import io.salesdw.semantic.access.QueryLimits;
+import io.salesdw.semantic.access.QueryRefusals;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -15,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -31,6 +35,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.calcite.sql.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,12 +58,18 @@ import org.slf4j.LoggerFactory;
  * timestamp semantics in plans and literals, and does not depend on the time zone of the machine,
  * the JVM or the Spark session that wrote the data.
  *
- * <p>Thread-safe: queries and refreshes run one at a time.
+ * <p>Thread-safe: queries and refreshes run one at a time, in the order they came. A query under
+ * {@link QueryLimits} waits for its turn within its timeout, and is cancelled in DuckDB when the
+ * timeout passes or its {@link QueryCancellation} is pressed; the engine then runs the next query.
  */
 public final class DuckDbEngine implements SqlEngine {
   private static final Logger LOG = LoggerFactory.getLogger(DuckDbEngine.class);
 
   private static final Set<String> WIDE_INTEGERS = Set.of("HUGEINT", "UHUGEINT", "UBIGINT");
+  // How often a query waiting for its turn looks whether it was cancelled.
+  private static final long WAIT_SLICE_NANOS = Duration.ofMillis(25).toNanos();
+  // How often a query reading its rows looks whether it was stopped.
+  private static final int ROWS_BETWEEN_CHECKS = 1024;
 
   private final Lake lake;
   private final Connection connection;
@@ -64,11 +77,15 @@ public final class DuckDbEngine implements SqlEngine {
   // files did, for a table deleted and written again from version 0).
   private final Map<String, DeltaSnapshotFiles> views = new HashMap<>();
   private final Set<String> schemas = new TreeSet<>();
+  // One statement at a time on the connection; fair, so that waiting queries run in turn.
+  private final ReentrantLock lock = new ReentrantLock(true);
+  private final ScheduledExecutorService watchdog;
   private boolean closed;
 
   private DuckDbEngine(Lake lake, Connection connection) {
     this.lake = lake;
     this.connection = connection;
+    this.watchdog = RunningStatement.watchdog("duckdb");
   }
 
   /**
@@ -97,7 +114,7 @@ public final class DuckDbEngine implements SqlEngine {
   }
 
   @Override
-  public synchronized Map<String, Long> refresh(Set<String> tableNames) {
+  public Map<String, Long> refresh(Set<String> tableNames) {
     requireNonNull(tableNames, "tableNames is null");
     List<DeltaSnapshotFiles> snapshots = new ArrayList<>();
     for (String table : new TreeSet<>(tableNames)) {
@@ -107,9 +124,18 @@ public final class DuckDbEngine implements SqlEngine {
   }
 
   @Override
-  public synchronized Map<String, Long> refresh(Collection<DeltaSnapshotFiles> snapshots) {
+  public Map<String, Long> refresh(Collection<DeltaSnapshotFiles> snapshots) {
     requireNonNull(snapshots, "snapshots is null");
-    checkOpen();
+    lock.lock();
+    try {
+      checkOpen();
+      return refreshLocked(snapshots);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Map<String, Long> refreshLocked(Collection<DeltaSnapshotFiles> snapshots) {
     Map<String, Long> versions = new LinkedHashMap<>();
     for (DeltaSnapshotFiles snapshot : snapshots) {
       String table = snapshot.tableName();
@@ -151,9 +177,49 @@ public final class DuckDbEngine implements SqlEngine {
   }
 
   @Override
-  public synchronized void load(List<InMemoryTable> tables) {
+  public void load(List<InMemoryTable> tables) {
     requireNonNull(tables, "tables is null");
-    checkOpen();
+    lock.lock();
+    try {
+      checkOpen();
+      loadLocked(tables);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Makes DuckDB hold {@code table} as a view of {@code select}, a query in DuckDB's SQL whose
+   * columns are the table's, replacing any view of the same name: the query audit's {@code
+   * audit.queries} over the audit's files, read afresh by every query.
+   *
+   * @throws SalesdwException if DuckDB rejects the view
+   */
+  public void createView(EngineTable table, String select) {
+    requireNonNull(table, "table is null");
+    requireNonNull(select, "select is null");
+    lock.lock();
+    try (Statement statement = connection.createStatement()) {
+      checkOpen();
+      if (schemas.add(table.schema())) {
+        statement.execute(
+            "CREATE SCHEMA IF NOT EXISTS " + DuckDbViewSql.identifier(table.schema()));
+      }
+      statement.execute(
+          "CREATE OR REPLACE VIEW "
+              + DuckDbViewSql.identifier(table.schema())
+              + "."
+              + DuckDbViewSql.identifier(table.name())
+              + " AS "
+              + select);
+    } catch (SQLException e) {
+      throw EngineErrors.loadFailed(table.schema() + "." + table.name(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void loadLocked(List<InMemoryTable> tables) {
     for (InMemoryTable table : tables) {
       String name =
           DuckDbViewSql.identifier(table.schema()) + "." + DuckDbViewSql.identifier(table.name());
@@ -197,11 +263,70 @@ public final class DuckDbEngine implements SqlEngine {
   }
 
   @Override
-  public synchronized QueryResult execute(String sql) {
+  public QueryResult execute(String sql) {
+    return execute(sql, QueryLimits.none(), new QueryCancellation());
+  }
+
+  @Override
+  public QueryResult execute(String sql, QueryLimits limits, QueryCancellation cancellation) {
     requireNonNull(sql, "sql is null");
-    checkOpen();
+    requireNonNull(limits, "limits is null");
+    requireNonNull(cancellation, "cancellation is null");
+    long deadline = RunningStatement.deadline(limits);
+    lockWithin(deadline, limits, cancellation);
+    try {
+      checkOpen();
+      return executeLocked(sql, deadline, limits, cancellation);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Waits for the engine's turn until the deadline, looking now and then whether the query was
+   * cancelled (an interrupt would reach whatever the thread does next, not only this wait).
+   */
+  private void lockWithin(long deadline, QueryLimits limits, QueryCancellation cancellation) {
+    try {
+      while (true) {
+        if (cancellation.isCancelled()) {
+          throw QueryRefusals.cancelled();
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw QueryRefusals.timedOut(limits.timeout());
+        }
+        if (lock.tryLock(Math.min(left, WAIT_SLICE_NANOS), TimeUnit.NANOSECONDS)) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw QueryRefusals.cancelled();
+    }
+  }
+
+  private QueryResult executeLocked(
+      String sql, long deadline, QueryLimits limits, QueryCancellation cancellation) {
     try (Statement statement = connection.createStatement();
-        ResultSet resultSet = statement.executeQuery(sql)) {
+        RunningStatement running =
+            RunningStatement.watch(statement, deadline, limits, cancellation, watchdog)) {
+      try {
+        return read(statement, sql, limits, running);
+      } catch (SQLException e) {
+        // The watchdog's cancel fails the statement with DuckDB's "Interrupted!".
+        running.checkNotStopped();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw EngineErrors.executionFailed(sql, e);
+    }
+  }
+
+  private static QueryResult read(
+      Statement statement, String sql, QueryLimits limits, RunningStatement running)
+      throws SQLException {
+    try (ResultSet resultSet = statement.executeQuery(sql)) {
       ResultSetMetaData metadata = resultSet.getMetaData();
       List<ResultColumn> columns = new ArrayList<>();
       for (int i = 1; i <= metadata.getColumnCount(); i++) {
@@ -222,6 +347,13 @@ public final class DuckDbEngine implements SqlEngine {
       }
       List<ResultRow> rows = new ArrayList<>();
       while (resultSet.next()) {
+        // DuckDB's JDBC ignores setMaxRows: stop reading at the first row too many.
+        if (rows.size() >= limits.maxRows()) {
+          throw QueryRefusals.tooManyRows(limits.maxRows());
+        }
+        if (rows.size() % ROWS_BETWEEN_CHECKS == 0) {
+          running.checkNotStopped();
+        }
         List<Optional<Object>> values = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
           values.add(value(resultSet, i + 1, columns.get(i).type()));
@@ -229,8 +361,6 @@ public final class DuckDbEngine implements SqlEngine {
         rows.add(new ResultRow(values));
       }
       return new QueryResult(columns, rows);
-    } catch (SQLException e) {
-      throw EngineErrors.executionFailed(sql, e);
     }
   }
 
@@ -278,6 +408,11 @@ public final class DuckDbEngine implements SqlEngine {
     }
   }
 
+  /** Whether a query or refresh holds the engine now: for tests, to act while one runs. */
+  boolean busy() {
+    return lock.isLocked();
+  }
+
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("the DuckDB engine is closed");
@@ -285,17 +420,23 @@ public final class DuckDbEngine implements SqlEngine {
   }
 
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    views.clear();
+  public void close() {
+    lock.lock();
     try {
-      connection.close();
-    } catch (SQLException e) {
-      // Closing an in-memory database frees memory only; nothing is lost if it fails.
-      LOG.warn("Closing the in-memory DuckDB failed", e);
+      if (closed) {
+        return;
+      }
+      closed = true;
+      views.clear();
+      watchdog.shutdownNow();
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // Closing an in-memory database frees memory only; nothing is lost if it fails.
+        LOG.warn("Closing the in-memory DuckDB failed", e);
+      }
+    } finally {
+      lock.unlock();
     }
   }
 }

@@ -2,6 +2,8 @@ package io.salesdw.semantic.engine;
 
 import io.salesdw.contracts.SalesdwException;
 import io.salesdw.lake.DeltaSnapshotFiles;
+import io.salesdw.semantic.access.QueryCancellation;
+import io.salesdw.semantic.access.QueryLimits;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,19 @@ public interface SqlEngine extends AutoCloseable {
    * @throws SalesdwException if the engine rejects the SQL or fails to run it
    */
   QueryResult execute(String sql);
+
+  /**
+   * Runs a query in the engine's dialect within a served query's limits, and reads its result. The
+   * timeout counts from this call, waiting for the engine included; when it passes, or {@code
+   * cancellation} is pressed, the query is cancelled in the engine, its resources are freed and the
+   * engine is ready for the next query. A result of more than {@code limits.maxRows()} rows is not
+   * read further. {@link #execute(String)} is this without limits.
+   *
+   * @throws SalesdwException a {@link io.salesdw.semantic.access.QueryRefusals} error: {@code
+   *     TIMED_OUT}, {@code CANCELLED} or {@code TOO_MANY_ROWS}; or another if the engine rejects
+   *     the SQL or fails to run it
+   */
+  QueryResult execute(String sql, QueryLimits limits, QueryCancellation cancellation);
 
   /**
    * Makes the engine hold these small tables, each as {@code schema.name}, replacing any of the

@@ -7,6 +7,10 @@ import io.salesdw.contracts.SalesdwException;
 import io.salesdw.lake.DeltaColumn;
 import io.salesdw.lake.DeltaSnapshotFiles;
 import io.salesdw.lake.Lake;
+import io.salesdw.semantic.access.QueryCancellation;
+import io.salesdw.semantic.access.QueryLimits;
+import io.salesdw.semantic.access.QueryOutcome;
+import io.salesdw.semantic.access.QueryRefusals;
 import java.sql.JDBCType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,6 +111,8 @@ public final class SqlPlanner {
   private Map<String, List<InMemoryTable>> inMemorySchemas = Map.of();
   // Views by schema, expanded by Calcite; empty for a planner over the lake alone.
   private List<SqlView> views = List.of();
+  // Tables the engine defines itself (the query audit), by schema.
+  private Map<String, List<EngineTable>> engineSchemas = Map.of();
 
   private SqlPlanner(Lake lake, Set<LakeZone> zones, SqlEngine engine) {
     this.lake = lake;
@@ -153,8 +159,26 @@ public final class SqlPlanner {
       SqlEngine engine,
       List<InMemoryTable> tables,
       List<SqlView> views) {
+    return create(lake, zones, engine, tables, views, List.of());
+  }
+
+  /**
+   * A planner over the lake's zones, in-memory tables, views, and tables the engine already defines
+   * itself (such as the query audit's {@code audit.queries}), each in a schema of its own.
+   *
+   * @throws IllegalArgumentException if an engine table's schema is a zone's or an in-memory
+   *     table's, or two engine tables share a name
+   */
+  public static SqlPlanner create(
+      Lake lake,
+      Set<LakeZone> zones,
+      SqlEngine engine,
+      List<InMemoryTable> tables,
+      List<SqlView> views,
+      List<EngineTable> engineTables) {
     requireNonNull(tables, "tables is null");
     requireNonNull(views, "views is null");
+    requireNonNull(engineTables, "engineTables is null");
     SqlPlanner planner = create(lake, zones, engine);
     Map<String, List<InMemoryTable>> schemas = new TreeMap<>();
     Set<String> names = new TreeSet<>();
@@ -169,9 +193,23 @@ public final class SqlPlanner {
       }
       schemas.computeIfAbsent(table.schema(), schema -> new ArrayList<>()).add(table);
     }
+    Map<String, List<EngineTable>> engineSchemas = new TreeMap<>();
+    for (EngineTable table : engineTables) {
+      if (planner.zones.stream().anyMatch(zone -> zone.directoryName().equals(table.schema()))
+          || schemas.containsKey(table.schema())) {
+        throw new IllegalArgumentException(
+            "engine table " + table.name() + " is in the schema " + table.schema() + " of others");
+      }
+      if (!names.add(table.schema() + "." + table.name())) {
+        throw new IllegalArgumentException(
+            "two engine tables " + table.schema() + "." + table.name());
+      }
+      engineSchemas.computeIfAbsent(table.schema(), schema -> new ArrayList<>()).add(table);
+    }
     engine.load(List.copyOf(tables));
     planner.inMemorySchemas = Map.copyOf(schemas);
     planner.views = List.copyOf(views);
+    planner.engineSchemas = Map.copyOf(engineSchemas);
     return planner;
   }
 
@@ -187,6 +225,7 @@ public final class SqlPlanner {
       root.add(zone.directoryName(), new DeltaLakeSchema(lake, snapshots, zone.directoryName()));
     }
     inMemorySchemas.forEach((schema, tables) -> root.add(schema, new InMemorySchema(tables)));
+    engineSchemas.forEach((schema, tables) -> root.add(schema, new EngineTableSchema(tables)));
     Map<String, SchemaPlus> viewSchemas = new TreeMap<>();
     for (SqlView view : views) {
       SchemaPlus schema =
@@ -336,6 +375,50 @@ public final class SqlPlanner {
     Map<String, Long> versions = engine.refresh(plan.snapshots());
     long refreshed = System.nanoTime();
     QueryResult result = engine.execute(plan.engineSql());
+    long executed = System.nanoTime();
+    return new ExecutedQuery(
+        plan,
+        versions,
+        result.withColumnNames(plan.columnNames()),
+        Duration.ofNanos(refreshed - start),
+        Duration.ofNanos(executed - refreshed));
+  }
+
+  /**
+   * As {@link #execute(PlannedQuery)}, within a served query's limits and until it is cancelled:
+   * the timeout counts from this call, the engine's refresh of its views included.
+   *
+   * @throws SalesdwException a {@link QueryRefusals} error if the query ran out of time ({@code
+   *     TIMED_OUT}, naming {@code limits}' timeout), has more rows than allowed ({@code
+   *     TOO_MANY_ROWS}) or was cancelled ({@code CANCELLED}); another as {@link
+   *     #execute(PlannedQuery)}
+   */
+  public ExecutedQuery execute(
+      PlannedQuery plan, QueryLimits limits, QueryCancellation cancellation) {
+    requireNonNull(plan, "plan is null");
+    requireNonNull(limits, "limits is null");
+    requireNonNull(cancellation, "cancellation is null");
+    long start = System.nanoTime();
+    if (cancellation.isCancelled()) {
+      throw QueryRefusals.cancelled();
+    }
+    Map<String, Long> versions = engine.refresh(plan.snapshots());
+    long refreshed = System.nanoTime();
+    Duration left = limits.timeout().minusNanos(refreshed - start);
+    if (left.isNegative() || left.isZero()) {
+      throw QueryRefusals.timedOut(limits.timeout());
+    }
+    QueryResult result;
+    try {
+      result =
+          engine.execute(plan.engineSql(), new QueryLimits(left, limits.maxRows()), cancellation);
+    } catch (SalesdwException e) {
+      if (QueryOutcome.of(e) == QueryOutcome.TIMED_OUT) {
+        // The user's limit, not what was left of it after the refresh.
+        throw QueryRefusals.timedOut(limits.timeout());
+      }
+      throw e;
+    }
     long executed = System.nanoTime();
     return new ExecutedQuery(
         plan,

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.salesdw.contracts.SalesdwException;
 import io.salesdw.lake.Lake;
+import io.salesdw.semantic.access.QueryCancellation;
+import io.salesdw.semantic.access.QueryLimits;
+import io.salesdw.semantic.access.QueryRefusals;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.JDBCType;
@@ -24,6 +27,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.calcite.sql.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TrinoEngine implements SqlEngine {
   private static final Logger LOG = LoggerFactory.getLogger(TrinoEngine.class);
+  // How often a query reading its rows looks whether it was stopped.
+  private static final int ROWS_BETWEEN_CHECKS = 1024;
 
   private final Lake lake;
   private final String url;
@@ -53,6 +59,7 @@ public final class TrinoEngine implements SqlEngine {
   // Tables known to be registered: checked once, then trusted (a table unregistered later fails
   // in Trino with its own "does not exist" error).
   private final Set<String> registered = new TreeSet<>();
+  private final ScheduledExecutorService watchdog;
   private volatile boolean closed;
 
   private TrinoEngine(Lake lake, String url, String catalog, Connection connection) {
@@ -60,6 +67,7 @@ public final class TrinoEngine implements SqlEngine {
     this.url = url;
     this.catalog = catalog;
     this.connection = connection;
+    this.watchdog = RunningStatement.watchdog("trino");
   }
 
   /**
@@ -128,11 +136,46 @@ public final class TrinoEngine implements SqlEngine {
 
   @Override
   public QueryResult execute(String sql) {
+    return execute(sql, QueryLimits.none(), new QueryCancellation());
+  }
+
+  /**
+   * Runs a query within its limits. Trino runs queries side by side, so the timeout is the query's
+   * own; on a timeout or a cancel the statement is cancelled, which cancels the query in Trino.
+   */
+  @Override
+  public QueryResult execute(String sql, QueryLimits limits, QueryCancellation cancellation) {
     requireNonNull(sql, "sql is null");
+    requireNonNull(limits, "limits is null");
+    requireNonNull(cancellation, "cancellation is null");
+    long deadline = RunningStatement.deadline(limits);
     checkOpen();
-    long start = System.nanoTime();
+    if (cancellation.isCancelled()) {
+      throw QueryRefusals.cancelled();
+    }
     try (Statement statement = connection.createStatement();
-        ResultSet resultSet = statement.executeQuery(sql)) {
+        RunningStatement running =
+            RunningStatement.watch(statement, deadline, limits, cancellation, watchdog)) {
+      if (limits.maxRows() < Long.MAX_VALUE) {
+        // One row more than allowed tells a result too large; Trino stops sending there.
+        statement.setLargeMaxRows(limits.maxRows() + 1);
+      }
+      try {
+        return read(statement, sql, limits, running);
+      } catch (SQLException e) {
+        running.checkNotStopped();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw TrinoErrors.executionFailed(sql, e);
+    }
+  }
+
+  private static QueryResult read(
+      Statement statement, String sql, QueryLimits limits, RunningStatement running)
+      throws SQLException {
+    long start = System.nanoTime();
+    try (ResultSet resultSet = statement.executeQuery(sql)) {
       ResultSetMetaData metadata = resultSet.getMetaData();
       List<ResultColumn> columns = new ArrayList<>();
       for (int i = 1; i <= metadata.getColumnCount(); i++) {
@@ -146,6 +189,12 @@ public final class TrinoEngine implements SqlEngine {
       }
       List<ResultRow> rows = new ArrayList<>();
       while (resultSet.next()) {
+        if (rows.size() >= limits.maxRows()) {
+          throw QueryRefusals.tooManyRows(limits.maxRows());
+        }
+        if (rows.size() % ROWS_BETWEEN_CHECKS == 0) {
+          running.checkNotStopped();
+        }
         List<Optional<Object>> values = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
           values.add(value(resultSet, i + 1, columns.get(i).type()));
@@ -154,8 +203,6 @@ public final class TrinoEngine implements SqlEngine {
       }
       LOG.debug("Trino answered in {} ms", (System.nanoTime() - start) / 1_000_000);
       return new QueryResult(columns, rows);
-    } catch (SQLException e) {
-      throw TrinoErrors.executionFailed(sql, e);
     }
   }
 
@@ -202,6 +249,7 @@ public final class TrinoEngine implements SqlEngine {
       return;
     }
     closed = true;
+    watchdog.shutdownNow();
     try {
       connection.close();
     } catch (SQLException e) {

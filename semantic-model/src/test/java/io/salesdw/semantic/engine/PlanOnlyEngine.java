@@ -1,5 +1,7 @@
 package io.salesdw.semantic.engine;
 
+import io.salesdw.semantic.access.QueryCancellation;
+import io.salesdw.semantic.access.QueryLimits;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.sql.SqlDialect;
@@ -24,6 +26,11 @@ final class PlanOnlyEngine implements SqlEngine {
 
   @Override
   public QueryResult execute(String sql) {
+    throw new UnsupportedOperationException("this engine only plans");
+  }
+
+  @Override
+  public QueryResult execute(String sql, QueryLimits limits, QueryCancellation cancellation) {
     throw new UnsupportedOperationException("this engine only plans");
   }
 
