@@ -18,9 +18,10 @@ import org.apache.calcite.avatica.ColumnMetaData.Rep;
  * wall clock read as UTC. The layer's timestamps are instants normalised to UTC, so that number is
  * the instant's: {@code getTimestamp(i, utcCalendar)} returns the instant, {@code getString} its
  * UTC wall clock, and {@code getTimestamp(i)} that wall clock in the connection's time zone, as for
- * any {@code TIMESTAMP} without a time zone.
+ * any {@code TIMESTAMP} without a time zone. Public for the served Avatica endpoint (module serve),
+ * which describes the same results to remote JDBC clients.
  */
-enum JdbcColumnType {
+public enum JdbcColumnType {
   VARCHAR(Types.VARCHAR, Rep.STRING, String.class),
   BOOLEAN(Types.BOOLEAN, Rep.BOOLEAN, Boolean.class),
   TINYINT(Types.TINYINT, Rep.BYTE, Byte.class),
@@ -50,7 +51,7 @@ enum JdbcColumnType {
    * The JDBC type a column of the layer's type is given. A type the layer does not otherwise return
    * (an engine's array, interval…) is given as its text.
    */
-  static JdbcColumnType of(JDBCType type) {
+  public static JdbcColumnType of(JDBCType type) {
     return switch (type) {
       case BOOLEAN, BIT -> BOOLEAN;
       case TINYINT -> TINYINT;
@@ -68,7 +69,7 @@ enum JdbcColumnType {
   }
 
   /** The column's description, {@code ordinal} counted from 0. */
-  ColumnMetaData columnMetaData(int ordinal, ResultColumn column, int nullable) {
+  public ColumnMetaData columnMetaData(int ordinal, ResultColumn column, int nullable) {
     int precision = this == DECIMAL || this == VARCHAR ? column.precision() : defaultPrecision();
     int scale = this == DECIMAL ? column.scale() : 0;
     return new ColumnMetaData(
@@ -95,17 +96,17 @@ enum JdbcColumnType {
   }
 
   /** A description whose nullability is unknown, as for the engine's result columns. */
-  ColumnMetaData columnMetaData(int ordinal, ResultColumn column) {
+  public ColumnMetaData columnMetaData(int ordinal, ResultColumn column) {
     return columnMetaData(ordinal, column, DatabaseMetaData.columnNullableUnknown);
   }
 
   /** The JDBC type number ({@link Types}). */
-  int typeId() {
+  public int typeId() {
     return typeId;
   }
 
   /** A value of the layer's (never null) as Avatica's cursors read it for this type. */
-  Object value(Object value) {
+  public Object value(Object value) {
     return switch (this) {
       case VARCHAR -> value.toString();
       case BOOLEAN -> (Boolean) value;

@@ -20,14 +20,14 @@ import org.slf4j.LoggerFactory;
  * The columns of the {@code metrics} view: each dimension of the model, then each metric, typed as
  * the layer plans a query of it (a dimension with a simple metric of its own semantic model). One
  * whose query cannot be planned alone (a metric that needs a time grain and has none…) is typed
- * {@code OTHER}.
+ * {@code OTHER}. Public for the served catalog (module serve), which lists the same view.
  */
-final class MetricsViewColumns {
+public final class MetricsViewColumns {
   private static final Logger LOG = LoggerFactory.getLogger(MetricsViewColumns.class);
 
   private MetricsViewColumns() {}
 
-  static List<TableColumn> of(SemanticLayer layer) {
+  public static List<TableColumn> of(SemanticLayer layer) {
     SemanticManifest manifest = layer.manifest();
     List<TableColumn> columns = new ArrayList<>();
     for (SemanticModel model : manifest.semanticModels()) {
