@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.GenerateBenchmark.class,
       IngestBenchmarkCommand.class,
       TransformBenchmarkCommand.class,
-      QueryBenchmarkCommand.class
+      QueryBenchmarkCommand.class,
+      ServeBenchmarkCommand.class
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -86,7 +86,7 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Console console = consoleOptions.console(spec);
     BenchmarkRunner runner = runOptions.runner(spec, console);
-    Path root = lake != null ? lake : preparedLake(console);
+    Path root = lake != null ? lake : preparedLake(scale, seed, console, "bench query");
     List<Question> questions = DashboardWorkload.questions();
     Lake gold = Lake.open(root.toString());
     SemanticManifest manifest = SemanticManifestLoader.loadShipped();
@@ -150,7 +150,7 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
   }
 
   /** The lake for --scale, built on first use and kept for later runs. */
-  private Path preparedLake(Console console) {
+  static Path preparedLake(double scale, long seed, Console console, String label) {
     Path directory =
         Path.of(
                 "bench-results",
@@ -159,9 +159,9 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
             .toAbsolutePath();
     Path lakeRoot = directory.resolve("lake");
     if (Files.isDirectory(lakeRoot.resolve("gold"))) {
-      console.progress("bench query: reusing the lake in " + lakeRoot);
+      console.progress(label + ": reusing the lake in " + lakeRoot);
     } else {
-      console.progress("bench query: building a scale-" + scale + " lake in " + lakeRoot);
+      console.progress(label + ": building a scale-" + scale + " lake in " + lakeRoot);
     }
     // Idempotent: an existing lake lands nothing and builds no gold table.
     OrganisationLake.build(
@@ -169,7 +169,7 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
             scale, seed, GeneratorConfig.DEFAULT_YEAR, directory.resolve("sources"), false),
         lakeRoot.toString(),
         console,
-        step -> console.progress("bench query: " + step.description() + " (not timed)"));
+        step -> console.progress(label + ": " + step.description() + " (not timed)"));
     return lakeRoot;
   }
 

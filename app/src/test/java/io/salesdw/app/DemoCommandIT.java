@@ -162,6 +162,34 @@ class DemoCommandIT {
     }
   }
 
+  @Test
+  void theDashboardWorkloadIsServedThroughBothEndpoints(@TempDir Path scratch) {
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    // The benchmark asks each of the 20 dashboard questions through the real Flight SQL and
+    // Avatica JDBC drivers and compares every answer with the in-process one (exit 1 if any
+    // differs), then times them with two concurrent clients per endpoint.
+    CliRun bench =
+        CliRun.of(
+            "bench",
+            "serve",
+            "--lake",
+            demo.resolve("lake").toString(),
+            "--clients",
+            "2",
+            "--warmup",
+            "0",
+            "--runs",
+            "1",
+            "--json",
+            "--csv",
+            scratch.resolve("serve.csv").toString());
+    assertThat(bench.exitCode()).as(bench.out() + bench.err()).isZero();
+    assertThat(bench.err()).contains("all answers match in-process, through both endpoints");
+    assertThat(bench.out())
+        .contains("in_process_p50_ms", "flight_sql_p50_ms", "avatica_p50_ms")
+        .contains("flight_sql_2_clients_qps", "avatica_2_clients_qps");
+  }
+
   private double governedAttainment(String... engine) {
     List<String> args =
         new ArrayList<>(
