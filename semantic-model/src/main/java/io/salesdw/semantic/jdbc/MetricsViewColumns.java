@@ -22,12 +22,13 @@ import org.slf4j.LoggerFactory;
  * whose query cannot be planned alone (a metric that needs a time grain and has none…) is typed
  * {@code OTHER}.
  */
-final class MetricsViewColumns {
+public final class MetricsViewColumns {
   private static final Logger LOG = LoggerFactory.getLogger(MetricsViewColumns.class);
 
   private MetricsViewColumns() {}
 
-  static List<TableColumn> of(SemanticLayer layer) {
+  /** The view's columns over the layer's model; public for the served catalog (serve module). */
+  public static List<TableColumn> of(SemanticLayer layer) {
     SemanticManifest manifest = layer.manifest();
     List<TableColumn> columns = new ArrayList<>();
     for (SemanticModel model : manifest.semanticModels()) {
