@@ -53,16 +53,4 @@ final class ServeErrors {
             + seconds
             + " s).");
   }
-
-  static SalesdwException unreadableKeyStore(Path keyStore, Exception cause) {
-    return new SalesdwException(
-        ErrorKind.USER_ERROR,
-        "cannot read the TLS key store "
-            + keyStore
-            + " ("
-            + cause.getMessage()
-            + "); it must be a PKCS#12 file with the server's key and certificate chain (keytool"
-            + " -genkeypair -storetype PKCS12), and the password in the configured variable",
-        cause);
-  }
 }
