@@ -1,0 +1,325 @@
+package io.salesdw.serve.flight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.salesdw.semantic.TinyGoldLake;
+import io.salesdw.semantic.model.SemanticManifestLoader;
+import io.salesdw.serve.GovernedSemanticService;
+import io.salesdw.serve.PasswordHash;
+import io.salesdw.serve.ServeConfig;
+import io.salesdw.serve.ServeTls;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Flight SQL endpoint through the real Arrow Flight SQL JDBC driver, over {@link TinyGoldLake}
+ * and the shipped model, as an executive (role filtering is the layer's, tested there).
+ */
+class FlightSqlEndpointIT {
+  private static final String PASSWORD = "correct horse 电池";
+  private static final String TOKEN = PasswordHash.newToken();
+  private static final int MAX_ROWS = 5;
+
+  @TempDir static Path directory;
+
+  private static GovernedSemanticService service;
+  private static FlightSqlEndpoint endpoint;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path lake = directory.resolve("lake");
+    TinyGoldLake.write(lake);
+    String yaml =
+        String.join(
+            "\n",
+            "flight-sql: {port: 0}",
+            "limits: {max-rows: " + MAX_ROWS + "}",
+            "audit: {dir: audit}",
+            "users:",
+            "  - name: ceo",
+            "    role: executive",
+            "    password-hash: \"" + PasswordHash.ofPassword(PASSWORD).encoded() + "\"",
+            "  - name: robot",
+            "    role: executive",
+            "    token-hash: \"" + PasswordHash.ofToken(TOKEN).encoded() + "\"",
+            "");
+    ServeConfig config = ServeConfig.parse(yaml, "serve.yaml", directory, name -> null);
+    service = GovernedSemanticService.open(lake, SemanticManifestLoader.loadShipped(), config);
+    endpoint = FlightSqlEndpoint.start(service, "127.0.0.1", 0, Optional.empty());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (endpoint != null) {
+      endpoint.close();
+    }
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  @Test
+  void answersAMetricQuery() throws Exception {
+    // TinyGoldLake's twelve orders: 100 + 200 + 50 + 300 + 80 + 40 (2023)
+    // + 150 + 250 + 60 + 400 + 120 + 90 (2024).
+    BigDecimal expected = new BigDecimal("770.00").add(new BigDecimal("1070.00")); // 1840.00
+    try (Connection connection = connect("user=ceo&password=" + encode(PASSWORD));
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT MEASURE(revenue) FROM metrics")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getBigDecimal(1)).isEqualByComparingTo(expected);
+      assertThat(rows.next()).isFalse();
+      ResultSetMetaData metadata = rows.getMetaData();
+      assertThat(metadata.getColumnCount()).isEqualTo(1);
+      assertThat(metadata.getColumnType(1)).isEqualTo(java.sql.Types.DECIMAL);
+      assertThat(metadata.getScale(1)).isEqualTo(2);
+      assertThat(metadata.getPrecision(1)).isGreaterThanOrEqualTo(6);
+    }
+  }
+
+  @Test
+  void answersAGoldTableQueryWithItsTypes() throws Exception {
+    try (Connection connection = connect("user=ceo&password=" + encode(PASSWORD));
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT order_no, order_date, amount, month_key FROM gold.fact_order"
+                    + " WHERE rep_id = 'REP0001' ORDER BY order_no")) {
+      List<String> seen = new ArrayList<>();
+      while (rows.next()) {
+        seen.add(
+            rows.getString(1)
+                + " "
+                + rows.getObject(2, java.time.LocalDate.class)
+                + " "
+                + rows.getBigDecimal(3).toPlainString()
+                + " "
+                + rows.getInt(4));
+      }
+      // REP0001's orders in TinyGoldLake.ORDERS.
+      assertThat(seen)
+          .containsExactly(
+              "SO-01 2023-01-10 100.00 202301",
+              "SO-04 2023-04-03 300.00 202304",
+              "SO-07 2024-01-05 150.00 202401",
+              "SO-10 2024-04-15 400.00 202404");
+    }
+  }
+
+  @Test
+  void logsInWithAToken() throws Exception {
+    try (Connection connection = connect("token=" + TOKEN);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM gold.fact_order")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getLong(1)).isEqualTo(12);
+    }
+  }
+
+  @Test
+  void showsTheCatalogToDatabaseMetaData() throws Exception {
+    try (Connection connection = connect("user=ceo&password=" + encode(PASSWORD))) {
+      DatabaseMetaData metadata = connection.getMetaData();
+      assertThat(metadata.getDatabaseProductName()).isEqualTo("salesdw");
+
+      List<String> schemas = new ArrayList<>();
+      try (ResultSet rows = metadata.getSchemas()) {
+        while (rows.next()) {
+          schemas.add(rows.getString("TABLE_SCHEM"));
+        }
+      }
+      assertThat(schemas).contains("gold", "semantic", "catalog");
+
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rows = metadata.getTables(null, null, "%", null)) {
+        while (rows.next()) {
+          tables.add(
+              rows.getString("TABLE_SCHEM")
+                  + "."
+                  + rows.getString("TABLE_NAME")
+                  + " "
+                  + rows.getString("TABLE_TYPE"));
+        }
+      }
+      assertThat(tables)
+          .contains(
+              "gold.fact_order TABLE",
+              "gold.dim_rep TABLE",
+              "null.metrics VIEW",
+              "semantic.orders VIEW",
+              "catalog.metrics TABLE");
+
+      List<String> orderColumns = new ArrayList<>();
+      try (ResultSet rows = metadata.getColumns(null, "gold", "fact_order", "%")) {
+        while (rows.next()) {
+          orderColumns.add(rows.getString("COLUMN_NAME") + " " + rows.getInt("DATA_TYPE"));
+        }
+      }
+      // TinyGoldLake.ORDER_COLUMNS, with the JDBC type of each Delta type.
+      assertThat(orderColumns)
+          .containsExactly(
+              "order_no " + java.sql.Types.VARCHAR,
+              "month_key " + java.sql.Types.INTEGER,
+              "order_date " + java.sql.Types.DATE,
+              "unified_customer_id " + java.sql.Types.VARCHAR,
+              "rep_id " + java.sql.Types.VARCHAR,
+              "product_line_code " + java.sql.Types.VARCHAR,
+              "amount " + java.sql.Types.DECIMAL,
+              "gross_margin " + java.sql.Types.DECIMAL);
+
+      List<String> metricsColumns = new ArrayList<>();
+      try (ResultSet rows = metadata.getColumns(null, null, "metrics", "%")) {
+        while (rows.next()) {
+          metricsColumns.add(rows.getString("COLUMN_NAME"));
+        }
+      }
+      assertThat(metricsColumns).contains("revenue", "order_date", "payment_method");
+    }
+  }
+
+  @Test
+  void refusesAWrongPassword() {
+    assertThatThrownBy(() -> connect("user=ceo&password=wrong").close())
+        .isInstanceOf(SQLException.class)
+        .hasStackTraceContaining("log-in refused: wrong user name, password or token");
+  }
+
+  @Test
+  void refusesAClientWithoutCredentialsWithAClearMessage() {
+    assertThatThrownBy(
+            () -> {
+              try (Connection connection = connect("");
+                  Statement statement = connection.createStatement()) {
+                statement.executeQuery("SELECT 1").close();
+              }
+            })
+        .isInstanceOf(SQLException.class)
+        .hasStackTraceContaining("this server requires a log-in");
+  }
+
+  @Test
+  void refusesAQueryOverTheRowLimit() throws Exception {
+    try (Connection connection = connect("user=ceo&password=" + encode(PASSWORD));
+        Statement statement = connection.createStatement()) {
+      // 12 orders, more than the 5 allowed.
+      assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM gold.fact_order").close())
+          .isInstanceOf(SQLException.class)
+          .hasStackTraceContaining("the query returns more than the 5 rows allowed");
+      // A query within the limit still runs on the same connection.
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT order_no FROM gold.fact_order ORDER BY order_no LIMIT 2")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getString(1)).isEqualTo("SO-01");
+      }
+    }
+  }
+
+  @Test
+  void refusesAnInvalidQueryWithTheLayersMessage() throws Exception {
+    try (Connection connection = connect("user=ceo&password=" + encode(PASSWORD));
+        Statement statement = connection.createStatement()) {
+      assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM gold.no_such_table").close())
+          .isInstanceOf(SQLException.class)
+          .hasStackTraceContaining("no_such_table");
+    }
+  }
+
+  @Test
+  void servesTls() throws Exception {
+    Path keyStore = directory.resolve("server.p12");
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "salesdw",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                "store-secret",
+                "-keypass",
+                "store-secret",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2")
+            .redirectErrorStream(true)
+            .start();
+    assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(keytool.exitValue())
+        .as(
+            new String(
+                keytool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+        .isZero();
+    assertThat(Files.size(keyStore)).isPositive();
+
+    try (FlightSqlEndpoint tls =
+        FlightSqlEndpoint.start(
+            service, "127.0.0.1", 0, Optional.of(new ServeTls(keyStore, "store-secret")))) {
+      String url =
+          "jdbc:arrow-flight-sql://127.0.0.1:"
+              + tls.port()
+              + "?useEncryption=true&disableCertificateVerification=true&user=ceo&password="
+              + encode(PASSWORD);
+      try (Connection connection = DriverManager.getConnection(url);
+          Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM gold.fact_order")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getLong(1)).isEqualTo(12);
+      }
+      // The TLS port does not speak plain TCP.
+      String plain =
+          "jdbc:arrow-flight-sql://127.0.0.1:"
+              + tls.port()
+              + "?useEncryption=false&user=ceo&password="
+              + encode(PASSWORD);
+      assertThatThrownBy(
+              () -> {
+                try (Connection connection = DriverManager.getConnection(plain);
+                    Statement statement = connection.createStatement()) {
+                  statement.executeQuery("SELECT 1").close();
+                }
+              })
+          .isInstanceOf(SQLException.class);
+    }
+  }
+
+  private static Connection connect(String credentials) throws SQLException {
+    String url =
+        "jdbc:arrow-flight-sql://127.0.0.1:"
+            + endpoint.port()
+            + "?useEncryption=false"
+            + (credentials.isEmpty() ? "" : "&" + credentials);
+    return DriverManager.getConnection(url);
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+}
