@@ -32,6 +32,8 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +53,8 @@ public final class GovernedSemanticService implements SemanticService, AutoClose
           .thenComparing(ServedTable::name);
 
   private final SemanticLayer layer;
-  private final QueryAuditLog audit;
+  private final BiFunction<String, QueryContext, SemanticAnswer> queries;
+  private final Consumer<QueryAuditEntry> audit;
   private final ServeConfig config;
   private final LoginThrottle throttle;
   private final Clock clock;
@@ -71,16 +74,22 @@ public final class GovernedSemanticService implements SemanticService, AutoClose
    */
   public GovernedSemanticService(
       SemanticLayer layer, QueryAuditLog audit, ServeConfig config, Clock clock) {
-    this(layer, audit, config, clock, List.of());
+    this(layer, layer::query, audit::append, config, clock, List.of());
   }
 
-  private GovernedSemanticService(
+  /**
+   * For tests: queries go to {@code queries} (the layer's, or a fake wrapping it) and the service's
+   * own audit entries to {@code audit}.
+   */
+  GovernedSemanticService(
       SemanticLayer layer,
-      QueryAuditLog audit,
+      BiFunction<String, QueryContext, SemanticAnswer> queries,
+      Consumer<QueryAuditEntry> audit,
       ServeConfig config,
       Clock clock,
       List<AutoCloseable> owned) {
     this.layer = requireNonNull(layer, "layer is null");
+    this.queries = requireNonNull(queries, "queries is null");
     this.audit = requireNonNull(audit, "audit is null");
     this.config = requireNonNull(config, "config is null");
     this.clock = requireNonNull(clock, "clock is null");
@@ -106,7 +115,7 @@ public final class GovernedSemanticService implements SemanticService, AutoClose
       throw e;
     }
     return new GovernedSemanticService(
-        layer, audit, config, Clock.systemUTC(), List.of(layer, audit));
+        layer, layer::query, audit::append, config, Clock.systemUTC(), List.of(layer, audit));
   }
 
   public ServeConfig config() {
@@ -171,7 +180,7 @@ public final class GovernedSemanticService implements SemanticService, AutoClose
     if (!permits.tryAcquire()) {
       SalesdwException refusal = QueryRefusals.tooManyQueries(principal.user(), allowed);
       // The layer never sees this query, so the service audits it.
-      audit.append(
+      audit.accept(
           new QueryAuditEntry(
               clock.instant(),
               Duration.ZERO,
@@ -189,7 +198,7 @@ public final class GovernedSemanticService implements SemanticService, AutoClose
     }
     try {
       SemanticAnswer answer =
-          layer.query(
+          queries.apply(
               sql,
               new QueryContext(
                   principal, endpoint, client, config.limits().queryLimits(), cancellation));
