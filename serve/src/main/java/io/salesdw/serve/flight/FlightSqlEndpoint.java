@@ -77,7 +77,7 @@ public final class FlightSqlEndpoint implements AutoCloseable {
     Location location =
         pem.isPresent() ? Location.forGrpcTls(host, port) : Location.forGrpcInsecure(host, port);
     Consumer<NettyServerBuilder> withClientAddress =
-        builder -> builder.intercept(new ClientAddress());
+        builder -> builder.addStreamTracerFactory(new ClientAddress());
     FlightServer.Builder builder =
         FlightServer.builder(allocator, location, producer)
             .headerAuthenticator(authenticator)

@@ -3,13 +3,19 @@ package io.salesdw.serve.flight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.salesdw.semantic.SemanticAnswer;
 import io.salesdw.semantic.TinyGoldLake;
+import io.salesdw.semantic.access.Principal;
+import io.salesdw.semantic.access.QueryCancellation;
 import io.salesdw.semantic.model.SemanticManifestLoader;
 import io.salesdw.serve.GovernedSemanticService;
 import io.salesdw.serve.PasswordHash;
+import io.salesdw.serve.SemanticService;
 import io.salesdw.serve.ServeConfig;
 import io.salesdw.serve.ServeTls;
+import io.salesdw.serve.ServedCatalog;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +28,20 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.arrow.flight.CallOption;
+import org.apache.arrow.flight.CancelFlightInfoRequest;
+import org.apache.arrow.flight.CancelStatus;
+import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.sql.FlightSqlClient;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VarCharVector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +59,7 @@ class FlightSqlEndpointIT {
   @TempDir static Path directory;
 
   private static GovernedSemanticService service;
+  private static RecordingService recording;
   private static FlightSqlEndpoint endpoint;
 
   @BeforeAll
@@ -62,7 +82,8 @@ class FlightSqlEndpointIT {
             "");
     ServeConfig config = ServeConfig.parse(yaml, "serve.yaml", directory, name -> null);
     service = GovernedSemanticService.open(lake, SemanticManifestLoader.loadShipped(), config);
-    endpoint = FlightSqlEndpoint.start(service, "127.0.0.1", 0, Optional.empty());
+    recording = new RecordingService(service);
+    endpoint = FlightSqlEndpoint.start(recording, "127.0.0.1", 0, Optional.empty());
   }
 
   @AfterAll
@@ -307,6 +328,116 @@ class FlightSqlEndpointIT {
                 }
               })
           .isInstanceOf(SQLException.class);
+    }
+  }
+
+  @Test
+  void givesTheServiceTheEndpointAndTheClientsAddress() throws Exception {
+    String sql = "SELECT COUNT(*) AS orders_of_rep3 FROM gold.fact_order WHERE rep_id = 'REP0003'";
+    try (Connection connection = connect("user=ceo&password=" + encode(PASSWORD));
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      assertThat(rows.next()).isTrue();
+      // SO-02, SO-05, SO-09 and SO-12.
+      assertThat(rows.getLong(1)).isEqualTo(4);
+    }
+    RecordingService.Call call = recording.lastCall(sql).orElseThrow();
+    assertThat(call.endpoint()).isEqualTo("flight-sql");
+    assertThat(call.client()).matches("127\\.0\\.0\\.1:\\d+");
+    assertThat(call.principal().user()).isEqualTo("ceo");
+  }
+
+  @Test
+  // Flight's client and stream declare close() throws InterruptedException.
+  @SuppressWarnings("try")
+  void servesAdHocStatementsAndCancelsTheirWaitingRows() throws Exception {
+    try (BufferAllocator allocator = new RootAllocator();
+        FlightClient client =
+            FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", endpoint.port()))
+                .build()) {
+      CallOption login = client.authenticateBasicToken("ceo", PASSWORD).orElseThrow();
+      FlightSqlClient sql = new FlightSqlClient(client);
+
+      String twoOrders = "SELECT order_no FROM gold.fact_order ORDER BY order_no LIMIT 2";
+      FlightInfo info = sql.execute(twoOrders, login);
+      List<String> orders = new ArrayList<>();
+      try (FlightStream stream = sql.getStream(info.getEndpoints().get(0).getTicket(), login)) {
+        while (stream.next()) {
+          VarCharVector vector = (VarCharVector) stream.getRoot().getVector(0);
+          for (int i = 0; i < stream.getRoot().getRowCount(); i++) {
+            orders.add(new String(vector.get(i), StandardCharsets.UTF_8));
+          }
+        }
+      }
+      assertThat(orders).containsExactly("SO-01", "SO-02");
+
+      String cancelled = "SELECT order_no FROM gold.fact_order ORDER BY order_no DESC LIMIT 1";
+      FlightInfo toCancel = sql.execute(cancelled, login);
+      assertThat(sql.cancelFlightInfo(new CancelFlightInfoRequest(toCancel), login).getStatus())
+          .isEqualTo(CancelStatus.CANCELLED);
+      assertThat(recording.lastCall(cancelled).orElseThrow().cancellation().isCancelled()).isTrue();
+      assertThatThrownBy(
+              () -> {
+                try (FlightStream stream =
+                    sql.getStream(toCancel.getEndpoints().get(0).getTicket(), login)) {
+                  stream.next();
+                }
+              })
+          .isInstanceOf(FlightRuntimeException.class)
+          .hasMessageContaining("no such statement");
+    }
+  }
+
+  /** The service the endpoint serves, recording what each query was given. */
+  private static final class RecordingService implements SemanticService {
+    record Call(
+        Principal principal,
+        String sql,
+        String endpoint,
+        String client,
+        QueryCancellation cancellation) {}
+
+    private final SemanticService delegate;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    RecordingService(SemanticService delegate) {
+      this.delegate = delegate;
+    }
+
+    Optional<Call> lastCall(String sql) {
+      Call last = null;
+      for (Call call : calls) {
+        if (call.sql().equals(sql)) {
+          last = call;
+        }
+      }
+      return Optional.ofNullable(last);
+    }
+
+    @Override
+    public Principal logIn(String user, String password, String client) {
+      return delegate.logIn(user, password, client);
+    }
+
+    @Override
+    public Principal logInWithToken(String token, String client) {
+      return delegate.logInWithToken(token, client);
+    }
+
+    @Override
+    public SemanticAnswer execute(
+        Principal principal,
+        String sql,
+        String endpoint,
+        String client,
+        QueryCancellation cancellation) {
+      calls.add(new Call(principal, sql, endpoint, client, cancellation));
+      return delegate.execute(principal, sql, endpoint, client, cancellation);
+    }
+
+    @Override
+    public ServedCatalog catalog(Principal principal) {
+      return delegate.catalog(principal);
     }
   }
 
