@@ -145,6 +145,60 @@ class FlightSqlEndpointIT {
   }
 
   @Test
+  void sendsEachResultTypeAsJdbcReadsIt() throws Exception {
+    try (Connection connection = connect("user=ceo&password=" + encode(PASSWORD));
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT order_no, order_date, amount, month_key, CAST(month_key AS BIGINT) AS big,"
+                    + " CAST(amount AS DOUBLE) AS dbl, amount > 50 AS is_large,"
+                    + " CAST(order_date AS TIMESTAMP) AS ordered_at, product_line_code,"
+                    + " unified_customer_id"
+                    + " FROM gold.fact_order WHERE order_no IN ('SO-09', 'SO-12')"
+                    + " ORDER BY order_no")) {
+      ResultSetMetaData metadata = rows.getMetaData();
+      assertThat(metadata.getColumnType(1)).isEqualTo(java.sql.Types.VARCHAR);
+      assertThat(metadata.getColumnType(2)).isEqualTo(java.sql.Types.DATE);
+      assertThat(metadata.getColumnType(3)).isEqualTo(java.sql.Types.DECIMAL);
+      // gold's decimal(16,2).
+      assertThat(metadata.getPrecision(3)).isEqualTo(16);
+      assertThat(metadata.getScale(3)).isEqualTo(2);
+      assertThat(metadata.getColumnType(4)).isEqualTo(java.sql.Types.INTEGER);
+      assertThat(metadata.getColumnType(5)).isEqualTo(java.sql.Types.BIGINT);
+      assertThat(metadata.getColumnType(6)).isEqualTo(java.sql.Types.DOUBLE);
+      assertThat(metadata.getColumnType(7)).isEqualTo(java.sql.Types.BOOLEAN);
+      assertThat(metadata.getColumnType(8)).isEqualTo(java.sql.Types.TIMESTAMP);
+
+      // SO-09: 2024-02-29, C003, REP0003, PL01, 60.00.
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("SO-09");
+      // The driver's getDate is midnight UTC whatever the client's zone (Arrow's date is days
+      // since the epoch in UTC): read the day as a LocalDate.
+      assertThat(rows.getObject(2, java.time.LocalDate.class))
+          .isEqualTo(java.time.LocalDate.of(2024, 2, 29));
+      assertThat(rows.getBigDecimal(3)).isEqualByComparingTo("60.00");
+      assertThat(rows.getInt(4)).isEqualTo(202402);
+      assertThat(rows.getLong(5)).isEqualTo(202402L);
+      assertThat(rows.getDouble(6)).isEqualTo(60.0);
+      assertThat(rows.getBoolean(7)).isTrue();
+      // Midnight of the order's day as its UTC wall clock, whatever the client's zone (New York
+      // in tests).
+      assertThat(rows.getObject(8, java.time.LocalDateTime.class))
+          .isEqualTo(java.time.LocalDateTime.of(2024, 2, 29, 0, 0));
+      assertThat(rows.getObject(8, java.time.LocalDateTime.class))
+          .isEqualTo(java.time.LocalDateTime.of(2024, 2, 29, 0, 0));
+      assertThat(rows.getString(9)).isEqualTo("PL01");
+      // SO-12: no product line, 90.00.
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("SO-12");
+      assertThat(rows.getBoolean(7)).isTrue();
+      assertThat(rows.getString(9)).isNull();
+      assertThat(rows.wasNull()).isTrue();
+      assertThat(rows.next()).isFalse();
+    }
+  }
+
+  @Test
   void logsInWithAToken() throws Exception {
     try (Connection connection = connect("token=" + TOKEN);
         Statement statement = connection.createStatement();
