@@ -27,6 +27,7 @@ public final class MetricsViewColumns {
 
   private MetricsViewColumns() {}
 
+  /** The view's columns over the layer's model; public for the served catalog (serve module). */
   public static List<TableColumn> of(SemanticLayer layer) {
     SemanticManifest manifest = layer.manifest();
     List<TableColumn> columns = new ArrayList<>();
