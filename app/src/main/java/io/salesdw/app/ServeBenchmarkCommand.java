@@ -48,9 +48,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Times the dashboard workload served: each query in-process (through the same governed service,
@@ -104,7 +104,9 @@ final class ServeBenchmarkCommand implements Callable<Integer> {
       throw new SalesdwException(ErrorKind.USER_ERROR, "--clients takes counts of 1 or more");
     }
     Path root =
-        (lake != null ? lake : QueryBenchmarkCommand.preparedLake(scale, seed, console, "bench serve"))
+        (lake != null
+                ? lake
+                : QueryBenchmarkCommand.preparedLake(scale, seed, console, "bench serve"))
             .toAbsolutePath();
     List<Question> questions = DashboardWorkload.questions();
     int users = clients.stream().mapToInt(Integer::intValue).max().orElseThrow();
@@ -154,7 +156,8 @@ final class ServeBenchmarkCommand implements Callable<Integer> {
           QueryBenchmarkCommand.sameAnswer(served, inProcess)
               .ifPresent(
                   problem ->
-                      mismatches.add(question.name() + " through " + channel.label + ": " + problem));
+                      mismatches.add(
+                          question.name() + " through " + channel.label + ": " + problem));
         }
       }
       if (!mismatches.isEmpty()) {
@@ -424,9 +427,11 @@ final class ServeBenchmarkCommand implements Callable<Integer> {
     private static void latencies(List<Measurement> measurements, String channel, List<Double> ms) {
       List<Double> sorted = ms.stream().sorted().toList();
       measurements.add(
-          new Measurement(channel + "_p50_ms", "ms", QueryBenchmarkCommand.percentile(sorted, 0.5)));
+          new Measurement(
+              channel + "_p50_ms", "ms", QueryBenchmarkCommand.percentile(sorted, 0.5)));
       measurements.add(
-          new Measurement(channel + "_p95_ms", "ms", QueryBenchmarkCommand.percentile(sorted, 0.95)));
+          new Measurement(
+              channel + "_p95_ms", "ms", QueryBenchmarkCommand.percentile(sorted, 0.95)));
       measurements.add(new Measurement(channel + "_max_ms", "ms", sorted.get(sorted.size() - 1)));
     }
 

@@ -17,9 +17,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Serves the semantic layer to remote SQL clients until stopped. */
 @Command(
@@ -41,14 +42,12 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--lake",
-      required = true,
       paramLabel = "DIR",
       description = "Lake root whose gold zone is served.")
   Path lake;
 
   @Option(
       names = "--config",
-      required = true,
       paramLabel = "FILE",
       description = "Server configuration (YAML): users, roles, ports, TLS, limits, audit.")
   Path config;
@@ -65,6 +64,11 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Console console = consoleOptions.console(spec);
     long start = System.nanoTime();
+    // Not picocli's required options: they would be demanded of 'serve hash-password' too.
+    if (lake == null || config == null) {
+      throw new ParameterException(
+          spec.commandLine(), "serve needs --lake DIR and --config FILE (users, roles, ports)");
+    }
     ServeConfig settings = ServeConfig.load(config);
     if (settings.users().isEmpty()) {
       throw new SalesdwException(

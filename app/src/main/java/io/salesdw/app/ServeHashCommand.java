@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Makes the hashes the server's configuration stores: a password read without echo (or from
@@ -44,7 +44,8 @@ final class ServeHashCommand implements Callable<Integer> {
       String secret = PasswordHash.newToken();
       console.result("token: " + secret);
       console.result("token-hash: " + PasswordHash.ofToken(secret).encoded());
-      console.progress("Give the token to its user now: it is not stored and cannot be shown again.");
+      console.progress(
+          "Give the token to its user now: it is not stored and cannot be shown again.");
       return ExitCode.OK;
     }
     char[] password = readPassword();
@@ -65,7 +66,8 @@ final class ServeHashCommand implements Callable<Integer> {
       char[] first = terminal.readPassword("Password: ");
       char[] second = terminal.readPassword("Password again: ");
       if (first == null || second == null || !Arrays.equals(first, second)) {
-        throw new SalesdwException(ErrorKind.USER_ERROR, "the two passwords differ; nothing hashed");
+        throw new SalesdwException(
+            ErrorKind.USER_ERROR, "the two passwords differ; nothing hashed");
       }
       Arrays.fill(second, '\0');
       return first;

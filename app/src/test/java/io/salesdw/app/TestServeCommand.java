@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.salesdw.serve.PasswordHash;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -67,8 +66,7 @@ class TestServeCommand {
 
     ServeCommand serve = new ServeCommand();
     PipedInputStream printed = new PipedInputStream();
-    PrintWriter out =
-        new PrintWriter(new PipedOutputStream(printed), true, StandardCharsets.UTF_8);
+    PrintWriter out = new PrintWriter(new PipedOutputStream(printed), true, StandardCharsets.UTF_8);
     StringWriter err = new StringWriter();
     CommandLine command = new CommandLine(serve).setOut(out).setErr(new PrintWriter(err, true));
     ExecutorService running = Executors.newSingleThreadExecutor();
@@ -78,11 +76,13 @@ class TestServeCommand {
                 command.execute(
                     "--lake", lake.toString(), "--config", config.toString(), "--json"));
     try {
+      // One JSON document, read as it is printed: the server runs on.
+      ObjectMapper mapper = new ObjectMapper();
       JsonNode serving =
-          new ObjectMapper()
-              .readTree(
-                  new BufferedReader(new InputStreamReader(printed, StandardCharsets.UTF_8))
-                      .readLine());
+          mapper.readTree(
+              mapper
+                  .getFactory()
+                  .createParser(new InputStreamReader(printed, StandardCharsets.UTF_8)));
       String flightUrl = serving.get("flight_sql_url").asText();
       String avaticaUrl = serving.get("avatica_url").asText();
       assertThat(flightUrl).startsWith("jdbc:arrow-flight-sql://127.0.0.1:");
