@@ -21,6 +21,11 @@ final class ConsoleOptions {
   Console console(CommandSpec spec) {
     if (verbose) {
       Configurator.setRootLevel(Level.INFO);
+    } else {
+      // Libraries that log through java.util.logging (the Flight SQL JDBC driver's Arrow) print
+      // INFO to standard error by default; the root logger is held by the LogManager, so this
+      // level stays.
+      java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     }
     return new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), quiet);
   }

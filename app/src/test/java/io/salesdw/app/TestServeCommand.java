@@ -106,6 +106,13 @@ class TestServeCommand {
             .isInstanceOf(SQLException.class)
             .hasMessageContaining("only executives");
 
+        // Metadata: the executive's catalog lists the audit, the rep's does not; both list the
+        // gold tables and the metrics view.
+        assertThat(tables(ceo)).contains("gold.fact_order", "metrics", "audit.queries");
+        assertThat(tables(rep))
+            .contains("gold.fact_order", "metrics")
+            .doesNotContain("audit.queries");
+
         List<String> trail = new ArrayList<>();
         try (Statement statement = ceo.createStatement();
             ResultSet rows =
@@ -167,6 +174,18 @@ class TestServeCommand {
     PasswordHash hash = new PasswordHash(lines.get(1).substring("token-hash: ".length()));
     assertThat(hash.verify(token)).isTrue();
     assertThat(CliRun.of("serve", "hash-password", "--token").out()).doesNotContain(token);
+  }
+
+  private static List<String> tables(Connection connection) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet rows = connection.getMetaData().getTables(null, null, "%", null)) {
+      while (rows.next()) {
+        String schema = rows.getString("TABLE_SCHEM");
+        String name = rows.getString("TABLE_NAME");
+        names.add(schema == null || schema.isEmpty() ? name : schema + "." + name);
+      }
+    }
+    return names;
   }
 
   private static BigDecimal decimal(Connection connection, String sql) throws SQLException {
