@@ -281,6 +281,27 @@ class TestSemanticLayerAccess {
   }
 
   @Test
+  void noStatementButAQueryIsServed() {
+    for (String statement :
+        List.of(
+            "DELETE FROM gold.fact_order",
+            "INSERT INTO gold.fact_order (order_no) VALUES ('X')",
+            "UPDATE gold.dim_customer SET customer_name = 'x'")) {
+      assertThatThrownBy(() -> query(WANG_FANG, statement))
+          .as(statement)
+          .isInstanceOf(SalesdwException.class)
+          .hasMessageContaining("answers queries only");
+    }
+    // The catalog is a real table in the engine: it is not writable either.
+    assertThatThrownBy(() -> query(CEO, "DELETE FROM catalog.metrics"))
+        .hasMessageContaining("answers queries only");
+    assertThat(((Number) single(query(CEO, "SELECT COUNT(*) FROM catalog.metrics"))).intValue())
+        .isEqualTo(SemanticManifestLoader.loadShipped().metrics().size());
+    assertThat(((Number) single(query(CEO, "SELECT COUNT(*) FROM gold.fact_order"))).intValue())
+        .isEqualTo(ORDERS.size());
+  }
+
+  @Test
   void aCorrelatedExistsFindsNoOtherRepsRows() {
     Object count =
         single(

@@ -35,6 +35,14 @@ final class EngineErrors {
         cause);
   }
 
+  static SalesdwException notAQuery(String statement) {
+    return new SalesdwException(
+        USER_ERROR,
+        "The layer answers queries only, and this is "
+            + statement
+            + ": the lake is written by the pipeline (salesdw run), never through SQL.");
+  }
+
   static SalesdwException invalidQuery(String problem, Exception cause) {
     return new SalesdwException(
         USER_ERROR, String.format("The query is not valid: %s.", problem), cause);

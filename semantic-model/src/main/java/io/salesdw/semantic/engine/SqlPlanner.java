@@ -46,6 +46,7 @@ import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -301,6 +302,11 @@ public final class SqlPlanner {
     Planner planner = Frameworks.getPlanner(config);
     try {
       SqlNode parsed = parse(planner, sql);
+      // The in-memory tables (the catalog) are real tables in the engine: nothing may change them,
+      // nor try to change the lake's views.
+      if (parsed.getKind().belongsTo(SqlKind.DML)) {
+        throw EngineErrors.notAQuery(parsed.getKind().sql);
+      }
       SqlNode validated = validate(planner, parsed, config.getDefaultSchema());
       RelRoot root = convert(planner, validated);
       RelNode plan = root.project();
