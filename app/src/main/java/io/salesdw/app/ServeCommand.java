@@ -120,7 +120,7 @@ final class ServeCommand implements Callable<Integer> {
         console.result(
             "serving "
                 + settings.users().size()
-                + " users "
+                + (settings.users().size() == 1 ? " user " : " users ")
                 + usersByRole(settings)
                 + "; audit in "
                 + serving.get("audit")
