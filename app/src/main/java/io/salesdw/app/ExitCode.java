@@ -17,9 +17,6 @@ final class ExitCode {
   /** An external system failed: a server, a file system, a network port. */
   static final int EXTERNAL = 3;
 
-  /** The subcommand is declared but its implementation has not landed yet. */
-  static final int NOT_AVAILABLE = 69;
-
   /** A bug in salesdw. */
   static final int INTERNAL = 70;
 

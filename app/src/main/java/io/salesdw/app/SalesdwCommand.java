@@ -49,7 +49,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
       "1:a check or data-quality gate failed",
       "2:bad arguments, configuration or input",
       "3:an external system failed",
-      "69:command not available in this build yet",
       "70:internal error (a bug)"
     })
 public final class SalesdwCommand implements Callable<Integer> {

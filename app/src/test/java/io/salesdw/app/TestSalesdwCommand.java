@@ -33,7 +33,10 @@ class TestSalesdwCommand {
     for (String subcommand : SUBCOMMANDS) {
       assertThat(run.out()).containsPattern("(?m)^\\s+" + subcommand + "\\s+\\S");
     }
-    assertThat(run.out()).contains("Exit codes:").contains("69").contains("70");
+    assertThat(run.out())
+        .contains("Exit codes:")
+        .contains("3:an external system failed")
+        .contains("70");
   }
 
   @Test
@@ -58,14 +61,12 @@ class TestSalesdwCommand {
   }
 
   @Test
-  void plannedSubcommandSaysItIsNotAvailableInOneLine() {
+  void serveWithoutItsLakeAndConfigurationIsOneClearLine() {
     CliRun run = CliRun.of("serve", "--lake", "/tmp/never-read");
 
-    assertThat(run.exitCode()).isEqualTo(69);
-    assertThat(run.errLines())
-        .containsExactly(
-            "salesdw serve: not available in this build yet; see the README's roadmap for"
-                + " when it lands");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err()).contains("serve needs --lake DIR and --config FILE");
   }
 
   @Test
