@@ -35,7 +35,7 @@ class TestSalesdwCommand {
     }
     assertThat(run.out())
         .contains("Exit codes:")
-        .contains("3:an external system failed")
+        .contains("an external system failed")
         .contains("70");
   }
 
