@@ -148,6 +148,8 @@ public final class AccessGuard implements PlanGuard {
         return ownerRows(builder, rule);
       case CUSTOMER:
         return customerRows(builder, rule);
+      case CUSTOMER_TOTALS:
+        return customerTotalRows(builder, rule);
       default:
         throw new IllegalStateException("unknown rows-by " + rule.rowsBy());
     }
@@ -176,17 +178,43 @@ public final class AccessGuard implements PlanGuard {
    */
   private RexNode customerRows(RelBuilder builder, GoldTableAccess rule) {
     RexNode customer = field(builder, rule, rule.column().orElseThrow());
+    return RexSubQuery.in(
+        customersOfReps(builder, true), com.google.common.collect.ImmutableList.of(customer));
+  }
+
+  /**
+   * A customer's totals when they have a deal with a rep in scope and none with anyone else (a rep
+   * out of scope, or no rep): a shared customer's totals would show the other rep's deals.
+   */
+  private RexNode customerTotalRows(RelBuilder builder, GoldTableAccess rule) {
+    RexNode customer = field(builder, rule, rule.column().orElseThrow());
+    return builder.and(
+        RexSubQuery.in(
+            customersOfReps(builder, true), com.google.common.collect.ImmutableList.of(customer)),
+        builder.not(
+            RexSubQuery.in(
+                customersOfReps(builder, false),
+                com.google.common.collect.ImmutableList.of(customer))));
+  }
+
+  /**
+   * The customers with an order or an opportunity (a stage transition) of a rep in scope, or, for
+   * {@code inScope} false, of anyone else: a rep out of scope, or no rep. Never NULL, so that NOT
+   * IN over it means what it says.
+   */
+  private RelNode customersOfReps(RelBuilder builder, boolean inScope) {
     RelBuilder customers = builder.transform(config -> config);
-    customers
-        .scan(GOLD, "fact_order")
-        .filter(in(customers, customers.field("rep_id"), scope.reps()))
-        .project(customers.field("unified_customer_id"))
-        .scan(GOLD, "fact_opportunity_stage_transition")
-        .filter(in(customers, customers.field("rep_id"), scope.reps()))
-        .project(customers.field("unified_customer_id"))
-        .union(false);
-    RelNode ofVisibleReps = customers.build();
-    return RexSubQuery.in(ofVisibleReps, com.google.common.collect.ImmutableList.of(customer));
+    for (String table : List.of("fact_order", "fact_opportunity_stage_transition")) {
+      customers.scan(GOLD, table);
+      RexNode rep = customers.field("rep_id");
+      RexNode ofScope = in(customers, rep, scope.reps());
+      customers
+          .filter(
+              customers.isNotNull(customers.field("unified_customer_id")),
+              inScope ? ofScope : customers.or(customers.isNull(rep), customers.not(ofScope)))
+          .project(customers.field("unified_customer_id"));
+    }
+    return customers.union(false).build();
   }
 
   private static RexNode in(RelBuilder builder, RexNode value, Collection<String> allowed) {

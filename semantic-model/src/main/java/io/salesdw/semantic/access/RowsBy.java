@@ -16,12 +16,18 @@ public enum RowsBy {
   OWNER,
   /** A column naming a customer: customers with an order or opportunity of a rep the user sees. */
   CUSTOMER,
+  /**
+   * A column naming a customer whose row totals all their orders and opportunities: customers every
+   * order and opportunity of whom is by a rep the user sees, so that no total includes another
+   * rep's deals.
+   */
+  CUSTOMER_TOTALS,
   /** Totals over the whole organisation: only roles that may see aggregates read them. */
   ORGANISATION;
 
-  /** The value as the rules file writes it: {@code everyone}, {@code rep}… */
+  /** The value as the rules file writes it: {@code everyone}, {@code customer-totals}… */
   public String configName() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   static Optional<RowsBy> ofConfigName(String name) {
