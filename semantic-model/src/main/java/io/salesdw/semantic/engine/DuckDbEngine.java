@@ -68,8 +68,6 @@ public final class DuckDbEngine implements SqlEngine {
   private static final Set<String> WIDE_INTEGERS = Set.of("HUGEINT", "UHUGEINT", "UBIGINT");
   // How often a query waiting for its turn looks whether it was cancelled.
   private static final long WAIT_SLICE_NANOS = Duration.ofMillis(25).toNanos();
-  // How often a query reading its rows looks whether it was stopped.
-  private static final int ROWS_BETWEEN_CHECKS = 1024;
 
   private final Lake lake;
   private final Connection connection;
@@ -312,7 +310,7 @@ public final class DuckDbEngine implements SqlEngine {
         RunningStatement running =
             RunningStatement.watch(statement, deadline, limits, cancellation, watchdog)) {
       try {
-        return read(statement, sql, limits, running);
+        return read(statement, sql, running);
       } catch (SQLException e) {
         // The watchdog's cancel fails the statement with DuckDB's "Interrupted!".
         running.checkNotStopped();
@@ -323,8 +321,7 @@ public final class DuckDbEngine implements SqlEngine {
     }
   }
 
-  private static QueryResult read(
-      Statement statement, String sql, QueryLimits limits, RunningStatement running)
+  private static QueryResult read(Statement statement, String sql, RunningStatement running)
       throws SQLException {
     try (ResultSet resultSet = statement.executeQuery(sql)) {
       ResultSetMetaData metadata = resultSet.getMetaData();
@@ -348,12 +345,7 @@ public final class DuckDbEngine implements SqlEngine {
       List<ResultRow> rows = new ArrayList<>();
       while (resultSet.next()) {
         // DuckDB's JDBC ignores setMaxRows: stop reading at the first row too many.
-        if (rows.size() >= limits.maxRows()) {
-          throw QueryRefusals.tooManyRows(limits.maxRows());
-        }
-        if (rows.size() % ROWS_BETWEEN_CHECKS == 0) {
-          running.checkNotStopped();
-        }
+        running.beforeRow(rows.size());
         List<Optional<Object>> values = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
           values.add(value(resultSet, i + 1, columns.get(i).type()));

@@ -29,6 +29,9 @@ final class RunningStatement implements AutoCloseable {
 
   private static final Duration LONGEST = Duration.ofDays(365L * 100);
 
+  // How often a query reading its rows looks whether it was stopped.
+  private static final int ROWS_BETWEEN_CHECKS = 1024;
+
   private enum State {
     RUNNING,
     TIMED_OUT,
@@ -95,6 +98,20 @@ final class RunningStatement implements AutoCloseable {
     // Most deadlines are cancelled long before they fall due; do not keep them queued.
     executor.setRemoveOnCancelPolicy(true);
     return executor;
+  }
+
+  /**
+   * Called before reading row {@code rowsRead + 1} of the result: throws the row limit's refusal at
+   * the first row too many (so a result is never read past it), and now and then the refusal of a
+   * statement that was stopped.
+   */
+  void beforeRow(long rowsRead) {
+    if (rowsRead >= limits.maxRows()) {
+      throw QueryRefusals.tooManyRows(limits.maxRows());
+    }
+    if (rowsRead % ROWS_BETWEEN_CHECKS == 0) {
+      checkNotStopped();
+    }
   }
 
   /**

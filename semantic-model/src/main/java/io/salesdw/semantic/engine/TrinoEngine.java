@@ -49,8 +49,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TrinoEngine implements SqlEngine {
   private static final Logger LOG = LoggerFactory.getLogger(TrinoEngine.class);
-  // How often a query reading its rows looks whether it was stopped.
-  private static final int ROWS_BETWEEN_CHECKS = 1024;
 
   private final Lake lake;
   private final String url;
@@ -161,7 +159,7 @@ public final class TrinoEngine implements SqlEngine {
         statement.setLargeMaxRows(limits.maxRows() + 1);
       }
       try {
-        return read(statement, sql, limits, running);
+        return read(statement, sql, running);
       } catch (SQLException e) {
         running.checkNotStopped();
         throw e;
@@ -171,8 +169,7 @@ public final class TrinoEngine implements SqlEngine {
     }
   }
 
-  private static QueryResult read(
-      Statement statement, String sql, QueryLimits limits, RunningStatement running)
+  private static QueryResult read(Statement statement, String sql, RunningStatement running)
       throws SQLException {
     long start = System.nanoTime();
     try (ResultSet resultSet = statement.executeQuery(sql)) {
@@ -189,12 +186,7 @@ public final class TrinoEngine implements SqlEngine {
       }
       List<ResultRow> rows = new ArrayList<>();
       while (resultSet.next()) {
-        if (rows.size() >= limits.maxRows()) {
-          throw QueryRefusals.tooManyRows(limits.maxRows());
-        }
-        if (rows.size() % ROWS_BETWEEN_CHECKS == 0) {
-          running.checkNotStopped();
-        }
+        running.beforeRow(rows.size());
         List<Optional<Object>> values = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
           values.add(value(resultSet, i + 1, columns.get(i).type()));
