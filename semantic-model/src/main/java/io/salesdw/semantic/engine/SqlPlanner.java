@@ -225,8 +225,8 @@ public final class SqlPlanner {
     for (LakeZone zone : zones) {
       root.add(zone.directoryName(), new DeltaLakeSchema(lake, snapshots, zone.directoryName()));
     }
-    inMemorySchemas.forEach((schema, tables) -> root.add(schema, new InMemorySchema(tables)));
-    engineSchemas.forEach((schema, tables) -> root.add(schema, new EngineTableSchema(tables)));
+    inMemorySchemas.forEach((schema, tables) -> root.add(schema, ColumnsSchema.ofInMemory(tables)));
+    engineSchemas.forEach((schema, tables) -> root.add(schema, ColumnsSchema.ofEngine(tables)));
     Map<String, SchemaPlus> viewSchemas = new TreeMap<>();
     for (SqlView view : views) {
       SchemaPlus schema =
@@ -256,19 +256,7 @@ public final class SqlPlanner {
    */
   public PlannedQuery plan(String sql) {
     requireNonNull(sql, "sql is null");
-    long start = System.nanoTime();
-    PlannedQuery cached = plans.get(sql);
-    if (cached != null && snapshots.allCurrent(cached.snapshots())) {
-      return new PlannedQuery(
-          cached.logicalPlan(),
-          cached.engineSql(),
-          cached.columns(),
-          cached.snapshots(),
-          Duration.ofNanos(System.nanoTime() - start));
-    }
-    PlannedQuery planned = planAfresh(sql, Optional.empty(), start);
-    plans.put(sql, planned);
-    return planned;
+    return cachedOrPlanned(sql, sql, Optional.empty());
   }
 
   /**
@@ -280,9 +268,13 @@ public final class SqlPlanner {
   public PlannedQuery plan(String sql, PlanGuard guard) {
     requireNonNull(sql, "sql is null");
     requireNonNull(guard, "guard is null");
-    long start = System.nanoTime();
     // The guard's key first: a plan guarded for one user is never served to another.
-    String key = guard.cacheKey() + "\u0000" + sql;
+    return cachedOrPlanned(guard.cacheKey() + "\u0000" + sql, sql, Optional.of(guard));
+  }
+
+  /** The plan cached under {@code key} if its tables have no new commit, else a new one. */
+  private PlannedQuery cachedOrPlanned(String key, String sql, Optional<PlanGuard> guard) {
+    long start = System.nanoTime();
     PlannedQuery cached = plans.get(key);
     if (cached != null && snapshots.allCurrent(cached.snapshots())) {
       return new PlannedQuery(
@@ -292,7 +284,7 @@ public final class SqlPlanner {
           cached.snapshots(),
           Duration.ofNanos(System.nanoTime() - start));
     }
-    PlannedQuery planned = planAfresh(sql, Optional.of(guard), start);
+    PlannedQuery planned = planAfresh(sql, guard, start);
     plans.put(key, planned);
     return planned;
   }
@@ -333,16 +325,6 @@ public final class SqlPlanner {
    * engine would run.
    */
   public String unparse(String sql, SqlDialect dialect) {
-    return unparse(sql, dialect, Optional.empty());
-  }
-
-  /** The query's SQL in another dialect, guarded as {@link #plan(String, PlanGuard)} guards it. */
-  public String unparse(String sql, SqlDialect dialect, PlanGuard guard) {
-    requireNonNull(guard, "guard is null");
-    return unparse(sql, dialect, Optional.of(guard));
-  }
-
-  private String unparse(String sql, SqlDialect dialect, Optional<PlanGuard> guard) {
     requireNonNull(sql, "sql is null");
     requireNonNull(dialect, "dialect is null");
     FrameworkConfig config = frameworkConfig();
@@ -350,9 +332,6 @@ public final class SqlPlanner {
     try {
       SqlNode validated = validate(planner, parse(planner, sql), config.getDefaultSchema());
       RelNode plan = convert(planner, validated).project();
-      if (guard.isPresent()) {
-        plan = guard.get().guard(plan);
-      }
       return new RelToSqlConverter(dialect)
           .visitRoot(plan)
           .asStatement()
