@@ -69,11 +69,11 @@ import org.apache.calcite.sql.SqlDialect;
  */
 public final class SemanticLayer implements AutoCloseable {
   private static final int CACHED_REWRITES = 256;
-  // The current reps and their hierarchy: what a manager's and a rep's scopes are made of.
   // EXPLAIN [PLAN FOR] query: what a served user may ask to see of a query's guarded plan.
   private static final Pattern EXPLAIN =
       Pattern.compile(
           "\\s*EXPLAIN\\s+(?:PLAN\\s+FOR\\s+)?(.+)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  // The current reps and their hierarchy: what a manager's and a rep's scopes are made of.
   private static final String CURRENT_REPS =
       "SELECT rep_id, manager_rep_id, team_id, region_id FROM gold.dim_rep WHERE is_current";
 

@@ -202,11 +202,8 @@ public final class GovernedSemanticService implements SemanticService, AutoClose
               sql,
               new QueryContext(
                   principal, endpoint, client, config.limits().queryLimits(), cancellation));
-      // The layer enforces both; these are a backstop so that an endpoint never ships more rows
-      // than allowed or the rows of a query its client has given up.
-      if (answer.result().rows().size() > config.limits().maxRows()) {
-        throw QueryRefusals.tooManyRows(config.limits().maxRows());
-      }
+      // The layer stops a query cancelled while it runs (and enforces the row limit); one
+      // cancelled just after it answered must not ship its rows either.
       if (cancellation.isCancelled()) {
         throw QueryRefusals.cancelled();
       }

@@ -2,6 +2,7 @@ package io.salesdw.semantic.access;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
 import io.salesdw.contracts.ErrorKind;
 import io.salesdw.contracts.LakeZone;
 import io.salesdw.contracts.SalesdwException;
@@ -90,11 +91,6 @@ public final class AccessGuard implements PlanGuard {
             }
           });
     }
-
-    @Override
-    public RelNode visit(TableScan scan) {
-      return guardScan(scan);
-    }
   }
 
   private RelNode guardScan(TableScan scan) {
@@ -113,16 +109,16 @@ public final class AccessGuard implements PlanGuard {
       return scan;
     }
     Optional<GoldTableAccess> access = rules.of(table);
+    if (!mayRead(rules, role, table)) {
+      throw access.isEmpty()
+          ? AccessErrors.notListed(role, table)
+          : AccessErrors.organisationTotals(role, table);
+    }
     if (access.isEmpty()) {
-      if (role.rows() == RowScope.ALL) {
-        return scan;
-      }
-      throw AccessErrors.notListed(role, table);
+      // A table without rules, for a role that reads every row.
+      return scan;
     }
     GoldTableAccess rule = access.get();
-    if (rule.rowsBy() == RowsBy.ORGANISATION && !role.aggregatesVisible()) {
-      throw AccessErrors.organisationTotals(role, table);
-    }
     RelBuilder builder =
         RelFactories.LOGICAL_BUILDER.create(scan.getCluster(), scan.getTable().getRelOptSchema());
     builder.push(scan);
@@ -178,8 +174,7 @@ public final class AccessGuard implements PlanGuard {
    */
   private RexNode customerRows(RelBuilder builder, GoldTableAccess rule) {
     RexNode customer = field(builder, rule, rule.column().orElseThrow());
-    return RexSubQuery.in(
-        customersOfReps(builder, true), com.google.common.collect.ImmutableList.of(customer));
+    return RexSubQuery.in(customersOfReps(builder, true), ImmutableList.of(customer));
   }
 
   /**
@@ -189,12 +184,8 @@ public final class AccessGuard implements PlanGuard {
   private RexNode customerTotalRows(RelBuilder builder, GoldTableAccess rule) {
     RexNode customer = field(builder, rule, rule.column().orElseThrow());
     return builder.and(
-        RexSubQuery.in(
-            customersOfReps(builder, true), com.google.common.collect.ImmutableList.of(customer)),
-        builder.not(
-            RexSubQuery.in(
-                customersOfReps(builder, false),
-                com.google.common.collect.ImmutableList.of(customer))));
+        RexSubQuery.in(customersOfReps(builder, true), ImmutableList.of(customer)),
+        builder.not(RexSubQuery.in(customersOfReps(builder, false), ImmutableList.of(customer))));
   }
 
   /**
