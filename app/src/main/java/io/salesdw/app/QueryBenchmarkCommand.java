@@ -6,7 +6,6 @@ import io.salesdw.app.bench.BenchmarkRunner;
 import io.salesdw.app.bench.DashboardWorkload;
 import io.salesdw.app.bench.DashboardWorkload.Question;
 import io.salesdw.app.bench.Measurement;
-import io.salesdw.generator.GeneratorConfig;
 import io.salesdw.lake.Lake;
 import io.salesdw.semantic.SemanticAnswer;
 import io.salesdw.semantic.SemanticLayer;
@@ -17,7 +16,6 @@ import io.salesdw.semantic.engine.TrinoLakeRegistration;
 import io.salesdw.semantic.model.SemanticManifest;
 import io.salesdw.semantic.model.SemanticManifestLoader;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,7 +32,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -66,19 +63,7 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
 
   @Mixin BenchCommand.RunOptions runOptions;
 
-  @Option(
-      names = "--scale",
-      defaultValue = "0.1",
-      description = "Scale of the organisation to query (default: ${DEFAULT-VALUE}).")
-  double scale;
-
-  @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--lake",
-      description = "Query this lake's gold zone instead of building one for --scale.")
-  Path lake;
+  @Mixin BenchLakeOptions lakeOptions;
 
   @Mixin EngineOptions engineOptions;
 
@@ -86,7 +71,7 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Console console = consoleOptions.console(spec);
     BenchmarkRunner runner = runOptions.runner(spec, console);
-    Path root = lake != null ? lake : preparedLake(scale, seed, console, "bench query");
+    Path root = lakeOptions.root(console, "bench query");
     List<Question> questions = DashboardWorkload.questions();
     Lake gold = Lake.open(root.toString());
     SemanticManifest manifest = SemanticManifestLoader.loadShipped();
@@ -122,12 +107,11 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
               + (trino != null ? ", in-process and on Trino" : ""));
       Workload workload = new Workload(layer, engine, trino, questions);
       Map<String, String> parameters = new LinkedHashMap<>();
-      parameters.put("scale", lake != null ? "lake" : Double.toString(scale));
-      parameters.put("seed", Long.toString(seed));
+      lakeOptions.describe(parameters);
       parameters.put("queries", Integer.toString(questions.size()));
       parameters.put("engines", trino != null ? "duckdb+trino" : "duckdb");
       BenchmarkReport report = runner.run(workload, parameters);
-      runOptions.report(console, report, scale);
+      runOptions.report(console, report, lakeOptions.scale);
       if (!runOptions.json) {
         printPerQuestion(console, workload, firstPlanning);
       }
@@ -147,30 +131,6 @@ final class QueryBenchmarkCommand implements Callable<Integer> {
     console.progress("bench query: registering the lake's gold tables in Trino at " + url);
     TrinoLakeRegistration.register(gold, url, engineOptions.trinoUser, "gold", false);
     return SemanticLayer.on(gold, manifest, engineOptions.open(gold));
-  }
-
-  /** The lake for --scale, built on first use and kept for later runs. */
-  static Path preparedLake(double scale, long seed, Console console, String label) {
-    Path directory =
-        Path.of(
-                "bench-results",
-                "lakes",
-                String.format(Locale.ROOT, "scale-%s-seed-%d", scale, seed))
-            .toAbsolutePath();
-    Path lakeRoot = directory.resolve("lake");
-    if (Files.isDirectory(lakeRoot.resolve("gold"))) {
-      console.progress(label + ": reusing the lake in " + lakeRoot);
-    } else {
-      console.progress(label + ": building a scale-" + scale + " lake in " + lakeRoot);
-    }
-    // Idempotent: an existing lake lands nothing and builds no gold table.
-    OrganisationLake.build(
-        new GeneratorConfig(
-            scale, seed, GeneratorConfig.DEFAULT_YEAR, directory.resolve("sources"), false),
-        lakeRoot.toString(),
-        console,
-        step -> console.progress(label + ": " + step.description() + " (not timed)"));
-    return lakeRoot;
   }
 
   private void printPerQuestion(Console console, Workload workload, List<Double> firstPlanning) {

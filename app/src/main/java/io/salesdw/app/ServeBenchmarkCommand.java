@@ -77,17 +77,7 @@ final class ServeBenchmarkCommand implements Callable<Integer> {
 
   @Mixin BenchCommand.RunOptions runOptions;
 
-  @Option(
-      names = "--scale",
-      defaultValue = "0.1",
-      description = "Scale of the organisation to serve (default: ${DEFAULT-VALUE}).")
-  double scale;
-
-  @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--lake", description = "Serve this lake instead of building one for --scale.")
-  Path lake;
+  @Mixin BenchLakeOptions lakeOptions;
 
   @Option(
       names = "--clients",
@@ -103,11 +93,7 @@ final class ServeBenchmarkCommand implements Callable<Integer> {
     if (clients.isEmpty() || clients.stream().anyMatch(count -> count < 1)) {
       throw new SalesdwException(ErrorKind.USER_ERROR, "--clients takes counts of 1 or more");
     }
-    Path root =
-        (lake != null
-                ? lake
-                : QueryBenchmarkCommand.preparedLake(scale, seed, console, "bench serve"))
-            .toAbsolutePath();
+    Path root = lakeOptions.root(console, "bench serve").toAbsolutePath();
     List<Question> questions = DashboardWorkload.questions();
     int users = clients.stream().mapToInt(Integer::intValue).max().orElseThrow();
     console.progress("bench serve: hashing the passwords of " + users + " benchmark users");
@@ -167,13 +153,12 @@ final class ServeBenchmarkCommand implements Callable<Integer> {
       }
       console.progress("bench serve: all answers match in-process, through both endpoints");
       Map<String, String> parameters = new LinkedHashMap<>();
-      parameters.put("scale", lake != null ? "lake" : Double.toString(scale));
-      parameters.put("seed", Long.toString(seed));
+      lakeOptions.describe(parameters);
       parameters.put("queries", Integer.toString(questions.size()));
       parameters.put("clients", clients.toString());
       BenchmarkReport report =
           runner.run(new Workload(service, first, connections, questions, clients), parameters);
-      runOptions.report(console, report, scale);
+      runOptions.report(console, report, lakeOptions.scale);
     } finally {
       deleteQuietly(audit);
     }
