@@ -217,6 +217,11 @@ final class DemoCommand implements Callable<Integer> {
             + " --lake "
             + lake
             + "   the whole pipeline for a month, resumable");
+    console.result(
+        "  ./salesdw serve --lake "
+            + lake
+            + " --config serve.yaml   the same governed numbers over Flight SQL and Avatica,"
+            + " per user and role (README: salesdw serve)");
     console.result("  ./salesdw bench generate --scale 1      time a full-size organisation");
     return ExitCode.OK;
   }
